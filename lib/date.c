@@ -1,0 +1,137 @@
+/*
+** Calendar dates without time zones: validated by hand, compared as
+** ISO strings, counted in days from the civil-calendar formula.
+*/
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "date.h"
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+static int
+digits(const char *s, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/*
+** Accepts dd/mm/yyyy (also d/m/yyyy, with '/', '-' or '.') or ISO
+** yyyy-mm-dd; writes the ISO form. Returns 0 for a real date from 1900 to 2199.
+*/
+int
+date_parse(const char *s, char iso[11])
+{
+	int d, m, y;
+
+	if (s == NULL)
+		return -1;
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-') {
+		if (digits(s, 4, &y) || digits(s + 5, 2, &m) ||
+		    digits(s + 8, 2, &d))
+			return -1;
+	} else {
+		const char *p = s;
+		int nd, nm;
+
+		for (nd = 0; p[nd] >= '0' && p[nd] <= '9'; nd++)
+			;
+		if (nd < 1 || nd > 2 || digits(p, nd, &d))
+			return -1;
+		p += nd;
+		if (*p != '/' && *p != '-' && *p != '.')
+			return -1;
+		p++;
+		for (nm = 0; p[nm] >= '0' && p[nm] <= '9'; nm++)
+			;
+		if (nm < 1 || nm > 2 || digits(p, nm, &m))
+			return -1;
+		p += nm;
+		if ((*p != '/' && *p != '-' && *p != '.') || strlen(p + 1) != 4 ||
+		    digits(p + 1, 4, &y))
+			return -1;
+	}
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
+	    d > days_in_month(y, m))
+		return -1;
+	{
+		char tmp[40];
+
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+		memcpy(iso, tmp, 11);
+	}
+	return 0;
+}
+
+/* ISO to dd/mm/yyyy; anything else is copied as it is (or empty). */
+void
+date_it(const char *iso, char out[11])
+{
+	if (iso && strlen(iso) >= 10 && iso[4] == '-' && iso[7] == '-')
+		snprintf(out, 11, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	else
+		snprintf(out, 11, "%s", iso ? iso : "");
+}
+
+void
+date_today(char iso[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(iso, 11, "%Y-%m-%d", &tm);
+}
+
+/* Days since 1970-01-01 of an ISO date (Howard Hinnant's algorithm). */
+int
+date_days(const char *iso)
+{
+	int y, m, d, era, yoe, doy, doe;
+
+	if (digits(iso, 4, &y) || digits(iso + 5, 2, &m) || digits(iso + 8, 2, &d))
+		return 0;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* Completed years between two ISO dates. */
+int
+date_age(const char *birth, const char *on)
+{
+	int by, bm, bd, y, m, d, age;
+
+	if (digits(birth, 4, &by) || digits(birth + 5, 2, &bm) ||
+	    digits(birth + 8, 2, &bd) || digits(on, 4, &y) ||
+	    digits(on + 5, 2, &m) || digits(on + 8, 2, &d))
+		return -1;
+	age = y - by;
+	if (m < bm || (m == bm && d < bd))
+		age--;
+	return age;
+}

@@ -1,0 +1,14 @@
+/*
+** Dates as the office writes them (dd/mm/yyyy) and as they are stored
+** (ISO yyyy-mm-dd), and the arithmetic the rules need.
+*/
+#ifndef APPRODO_DATE_H
+#define APPRODO_DATE_H
+
+int date_parse(const char *, char iso[11]);
+void date_it(const char *iso, char out[11]);
+void date_today(char iso[11]);
+int date_days(const char *iso);
+int date_age(const char *birth_iso, const char *on_iso);
+
+#endif

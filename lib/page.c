@@ -1,0 +1,270 @@
+/*
+** Page rendering. Every page is layout.cs with the page's own template
+** included; the layout gets the user, role and the navigation allowed by
+** the role. Template files are read once per process and kept.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "settings.h"
+#include "page.h"
+
+static HDF *
+hdf_of(struct request *r)
+{
+	if (r->hdf == NULL && hdf_init(&r->hdf) != STATUS_OK) {
+		log_error("hdf_init failed");
+		abort();
+	}
+	return r->hdf;
+}
+
+/* Sets one value; neither the name nor the value is a format string. */
+void
+page_set(struct request *r, const char *name, const char *value)
+{
+	NEOERR *err = hdf_set_value(hdf_of(r), name, value ? value : "");
+
+	nerr_ignore(&err);
+}
+
+void
+page_set_int(struct request *r, const char *name, long long v)
+{
+	char s[24];
+
+	snprintf(s, sizeof s, "%lld", v);
+	page_set(r, name, s);
+}
+
+/* Sets list.index.field, the shape of every repeated row in a template. */
+void
+page_set_item(struct request *r, const char *list, int index,
+    const char *field, const char *value)
+{
+	char name[256];
+
+	snprintf(name, sizeof name, "%s.%d.%s", list, index, field);
+	page_set(r, name, value);
+}
+
+void
+page_set_item_int(struct request *r, const char *list, int index,
+    const char *field, long long v)
+{
+	char s[24];
+
+	snprintf(s, sizeof s, "%lld", v);
+	page_set_item(r, list, index, field, s);
+}
+
+/* Template sources, loaded once per process. */
+static struct template {
+	char *name;
+	char *text;
+} *templates;
+static size_t ntemplates;
+
+static const char *
+template_text(const char *name)
+{
+	char path[4096];
+	struct buf b = { 0 };
+	FILE *f;
+	char chunk[8192];
+	size_t n;
+
+	for (size_t i = 0; i < ntemplates; i++)
+		if (strcmp(templates[i].name, name) == 0)
+			return templates[i].text;
+	if (strstr(name, "..") != NULL || name[0] == '/')
+		return NULL;
+	snprintf(path, sizeof path, "%s/%s", cfg.templates, name);
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	if (b.p == NULL)
+		buf_add(&b, "", 0);
+	templates = xrealloc(templates, (ntemplates + 1) * sizeof(*templates));
+	templates[ntemplates].name = xstrdup(name);
+	templates[ntemplates].text = b.p;
+	return templates[ntemplates++].text;
+}
+
+int
+page_template_exists(const char *name)
+{
+	return template_text(name) != NULL;
+}
+
+/* ClearSilver's file hook: templates come from the in-memory copies. */
+static NEOERR *
+template_load(void *ctx, HDF *hdf, const char *name, char **contents)
+{
+	const char *text = template_text(name);
+
+	(void)ctx;
+	(void)hdf;
+	if (text == NULL)
+		return nerr_raise(NERR_NOT_FOUND, "template not found");
+	*contents = strdup(text);
+	return *contents ? STATUS_OK : nerr_raise(NERR_NOMEM, "no memory");
+}
+
+static NEOERR *
+render_out(void *ctx, char *s)
+{
+	buf_puts(ctx, s);
+	return STATUS_OK;
+}
+
+static const struct {
+	const char *href;
+	const char *label;
+	enum perm perm;
+} nav[] = {
+	{ "/", "Home", PERM_LOGIN },
+	{ "/minori", "Minori", PERM_CASE_READ },
+	{ "/utenti", "Utenti", PERM_USERS },
+	{ "/registro", "Registro accessi", PERM_AUDIT },
+};
+
+static void
+layout_data(struct request *r, const char *title)
+{
+	int k = 0;
+
+	page_set(r, "Page.title", title);
+	page_set(r, "Page.path", r->path);
+	if (r->user.id == 0)
+		return;
+	page_set(r, "User.username", r->user.username);
+	page_set(r, "User.nome", r->user.nome);
+	page_set(r, "User.ruolo", role_label(r->user.role));
+	page_set(r, "Session.csrf", r->csrf);
+	if (r->avviso)
+		page_set(r, "Page.avviso", r->avviso);
+	for (size_t i = 0; i < COUNT(nav); i++) {
+		size_t hl = strlen(nav[i].href);
+		int active;
+
+		if (!role_can(r->user.role, nav[i].perm))
+			continue;
+		active = strcmp(r->path, nav[i].href) == 0 || (hl > 1 &&
+		    strncmp(r->path, nav[i].href, hl) == 0 &&
+		    r->path[hl] == '/');
+		page_set_item(r, "Nav", k, "href", nav[i].href);
+		page_set_item(r, "Nav", k, "label", nav[i].label);
+		page_set_item_int(r, "Nav", k, "active", active);
+		k++;
+	}
+}
+
+/*
+** Renders `template` inside layout.cs into the response body. Returns 0,
+** or 500 if the template fails (the reason goes to the error log).
+*/
+int
+page_render(struct request *r, const char *template, const char *title)
+{
+	HDF *hdf = hdf_of(r);
+	CSPARSE *cs = NULL;
+	NEOERR *err;
+
+	layout_data(r, title);
+	page_set(r, "Page.template", template);
+	buf_reset(&r->body);
+	err = hdf_set_value(hdf, "Config.VarEscapeMode", "html");
+	if (err == STATUS_OK)
+		err = cs_init(&cs, hdf);
+	if (err == STATUS_OK)
+		err = cgi_register_strfuncs(cs);
+	if (err == STATUS_OK) {
+		cs_register_fileload(cs, NULL, template_load);
+		err = cs_parse_file(cs, "layout.cs");
+	}
+	if (err == STATUS_OK)
+		err = cs_render(cs, &r->body, render_out);
+	cs_destroy(&cs);
+	if (err != STATUS_OK) {
+		STRING s;
+
+		string_init(&s);
+		nerr_error_string(err, &s);
+		log_error("template %s: %s", template, s.buf ? s.buf : "");
+		string_clear(&s);
+		nerr_ignore(&err);
+		buf_reset(&r->body);
+		return 500;
+	}
+	if (r->status == 0)
+		r->status = 200;
+	response_header(r, "Content-Type", "text/html; charset=utf-8");
+	return 0;
+}
+
+static const struct {
+	int status;
+	const char *title;
+	const char *message;
+} errors[] = {
+	{ 400, "Richiesta non valida",
+	  "La richiesta contiene dati non validi o incompleti." },
+	{ 403, "Accesso non consentito",
+	  "Non hai i permessi per questa pagina o questa operazione. "
+	  "Se hai inviato un modulo, ricarica la pagina e riprova." },
+	{ 404, "Pagina non trovata",
+	  "La pagina richiesta non esiste." },
+	{ 405, "Metodo non consentito",
+	  "Questa pagina non accetta questo tipo di richiesta." },
+	{ 413, "Richiesta troppo grande",
+	  "I dati inviati superano la dimensione massima consentita." },
+	{ 415, "Formato non supportato",
+	  "Il formato dei dati inviati non è supportato." },
+	{ 500, "Errore interno",
+	  "Si è verificato un errore imprevisto. Nessuna modifica è stata "
+	  "salvata. Riprova più tardi o contatta l'assistenza." },
+};
+
+/*
+** Replaces whatever the handler produced with the Italian error page for
+** `status`; if even that fails, writes a minimal page by hand.
+*/
+void
+page_error(struct request *r, int status)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(errors) - 1; i++)
+		if (errors[i].status == status)
+			break;
+	status = errors[i].status;
+	buf_reset(&r->headers);
+	r->status = status;
+	page_set_int(r, "Error.status", status);
+	page_set(r, "Error.message", errors[i].message);
+	if (page_render(r, "error.cs", errors[i].title) != 0) {
+		r->status = status;
+		buf_reset(&r->body);
+		buf_puts(&r->body, "<!DOCTYPE html><html lang=\"it\"><head>"
+		    "<meta charset=\"utf-8\"><title>");
+		buf_html(&r->body, errors[i].title);
+		buf_puts(&r->body, "</title></head><body><h1>");
+		buf_html(&r->body, errors[i].title);
+		buf_puts(&r->body, "</h1><p>");
+		buf_html(&r->body, errors[i].message);
+		buf_puts(&r->body, "</p></body></html>");
+		response_header(r, "Content-Type", "text/html; charset=utf-8");
+	}
+	if (status == 405)
+		response_header(r, "Allow", "GET, POST");
+}
+
+void
+page_free(struct request *r)
+{
+	hdf_destroy(&r->hdf);
+}
