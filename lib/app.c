@@ -251,16 +251,18 @@ static void
 prefork(const char *name, int n)
 {
 	pid_t *pids = xmalloc((size_t)n * sizeof(*pids));
+	time_t *born = xmalloc((size_t)n * sizeof(*born));
 	struct sigaction sa;
-	time_t last_spawn = 0;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_stop;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		pids[i] = 0;
+		born[i] = 0;
+	}
 	for (;;) {
 		pid_t dead;
 		int st;
@@ -270,15 +272,17 @@ prefork(const char *name, int n)
 
 			if (pids[i] != 0)
 				continue;
-			if (time(NULL) == last_spawn)
-				sleep(1);	/* a crash loop must not spin */
-			last_spawn = time(NULL);
+			/* A worker that dies as soon as it starts must not spin. */
+			if (born[i] != 0 && time(NULL) - born[i] < 1)
+				sleep(1);
+			born[i] = time(NULL);
 			pid = fork();
 			if (pid == 0) {
 				signal(SIGTERM, SIG_DFL);
 				signal(SIGINT, SIG_DFL);
 				signal(SIGHUP, SIG_DFL);
 				free(pids);
+				free(born);
 				return;
 			}
 			if (pid < 0)
@@ -293,7 +297,7 @@ prefork(const char *name, int n)
 			sleep(1);
 		for (int i = 0; i < n; i++)
 			if (dead > 0 && pids[i] == dead) {
-				if (WIFSIGNALED(st))
+				if (WIFSIGNALED(st) && !stopping)
 					log_error("%s: worker %d killed by signal %d, "
 					    "replacing it", name, (int)dead,
 					    WTERMSIG(st));

@@ -52,7 +52,8 @@ session_expired(long long created, long long last_used, long long now,
 
 /*
 ** Creates a session for `user_id` inside the caller's write transaction,
-** and sets its cookie. Also purges sessions that have expired.
+** and sets its cookie. The session the request came with, if any, ends
+** (no fixation), and so do sessions that have expired.
 */
 int
 session_create(struct request *r, long long user_id)
@@ -69,6 +70,8 @@ session_create(struct request *r, long long user_id)
 	hex_encode(csrf, csrf_raw, sizeof csrf_raw);
 	token_hash(hash, token);
 
+	if (r->session_id && db_exec(SQL_SESSION_DELETE, r->session_id) != 0)
+		return -1;
 	st = db_prepare(SQL_SESSION_PURGE);
 	db_bind_int(st, 1, now - (long long)cfg.idle_minutes * 60);
 	db_bind_int(st, 2, now - (long long)cfg.absolute_hours * 3600);

@@ -266,7 +266,9 @@ caller_overrides() {  # caller_overrides SERVER
 
 prepare() {  # prepare SERVER BUILD SRCDIR STATEDIR PORT
     SERVER=$1
-    [[ $5 =~ ^[0-9]+$ ]] && (($5 >= 1 && $5 <= 65535)) || die "PORT '$5' is not a port number"
+    if ! [[ $5 =~ ^[0-9]+$ ]] || (($5 < 1 || $5 > 65535)); then
+        die "PORT '$5' is not a port number"
+    fi
     PORT=$5
     BUILD=$(absdir BUILD "$2") || exit 1
     SRCDIR=$(absdir SRCDIR "$3") || exit 1
@@ -283,7 +285,7 @@ prepare() {  # prepare SERVER BUILD SRCDIR STATEDIR PORT
 
     local running
     running=$(running_pids)
-    [[ -z $running ]] || die "servers are already running for $STATEDIR (pids: $(echo $running)); run: $0 stop $STATEDIR"
+    [[ -z $running ]] || die "servers are already running for $STATEDIR (pids: ${running//$'\n'/ }); run: $0 stop $STATEDIR"
 
     mkdir -p "$RUN" "$LOG" "$CONF" "$TMPD" "$STATEDIR/files" || die "cannot create directories under $STATEDIR"
     rm -f "$RUN"/*.pid "$RUN"/*.sock "$RUN/server" "$RUN/port"
@@ -323,7 +325,7 @@ wait_ready() {
 
 launch_program() {  # spawn-fcgi master for one program, per the systemd unit
     local prog=$1 line n v
-    local -a argv envs=()
+    local -a argv envs=(PATH="$SANE_PATH")  # systemd's default PATH
     line=$(sed -n 's/^ExecStart=//p' "$UNIT_SRC")
     [[ -n $line ]] || die "no ExecStart= in $UNIT_SRC"
     line=$(printf '%s\n' "${line//%i/$prog}" | subst_paths)
@@ -438,9 +440,10 @@ start_apache() {
     [[ -z $first ]] || die "no FcgidInitialEnv line in $APACHE_CONF_SRC"
     check_generated "$CONF/approdo-apache.conf"
 
-    mkdir -p "$RUN/apache" && chown "$RUN_USER:$RUN_GROUP" "$RUN/apache" || die "cannot create $RUN/apache"
+    mkdir -p "$RUN/apache" || die "cannot create $RUN/apache"
+    chown "$RUN_USER:$RUN_GROUP" "$RUN/apache" || die "cannot chown $RUN/apache"
     local m mods=""
-    for m in mpm_event authz_core unixd log_config mime alias headers fcgid; do
+    for m in mpm_event authz_core mime alias headers fcgid; do
         mods+="LoadModule ${m}_module /usr/lib/apache2/modules/mod_$m.so"$'\n'
     done
     cat > "$CONF/apache.conf" <<EOF
@@ -487,32 +490,41 @@ running_pids() {
 }
 
 do_stop() {
-    local p masters=() all=() left
+    local p left
+    local -a masters=() all=() more=()
     p=$(read_pidfile "$RUN/nginx.pid") && alive "$p" &&
         [[ $(cmdline_of "$p") == *"$CONF/nginx.conf"* ]] && masters+=("$p")
     p=$(read_pidfile "$RUN/apache.pid") && alive "$p" &&
         [[ $(cmdline_of "$p") == *"$CONF/apache.conf"* ]] && masters+=("$p")
-    # Web-server children (nginx workers, Apache children and mod_fcgid's
+    # Web-server children (nginx workers, Apache children, mod_fcgid's
     # process manager and programs) and everything marked for STATEDIR.
     for p in "${masters[@]}"; do
-        all+=("$p" $(descendants "$p"))
+        all+=("$p")
+        mapfile -t more < <(descendants "$p")
+        all+=("${more[@]}")
     done
-    all+=($(marked_pids "$STATEDIR"))
+    mapfile -t more < <(marked_pids "$STATEDIR")
+    all+=("${more[@]}")
 
     if ((${#all[@]})); then
         # Web servers first (mod_fcgid stops its programs), then the
-        # spawn-fcgi masters (they stop their workers).
+        # spawn-fcgi masters (they stop their workers), then any leftover.
         for p in "${masters[@]}"; do kill -TERM "$p" 2>/dev/null; done
         wait_gone 15 "${masters[@]}"
-        for p in $(marked_pids "$STATEDIR"); do kill -TERM "$p" 2>/dev/null; done
-        if ! wait_gone 10 "${all[@]}" $(marked_pids "$STATEDIR"); then
-            for p in "${all[@]}" $(marked_pids "$STATEDIR"); do
+        mapfile -t more < <(marked_pids "$STATEDIR")
+        all+=("${more[@]}")
+        for p in "${more[@]}"; do kill -TERM "$p" 2>/dev/null; done
+        if ! wait_gone 10 "${all[@]}"; then
+            mapfile -t more < <(marked_pids "$STATEDIR")
+            all+=("${more[@]}")
+            for p in "${all[@]}"; do
                 alive "$p" && kill -KILL "$p" 2>/dev/null
             done
-            wait_gone 5 "${all[@]}" $(marked_pids "$STATEDIR")
+            wait_gone 5 "${all[@]}"
         fi
-        left=$(for p in "${all[@]}" $(marked_pids "$STATEDIR"); do alive "$p" && echo "$p"; done | sort -un)
-        [[ -z $left ]] || die "could not stop processes of $STATEDIR: $(echo $left)"
+        mapfile -t more < <(marked_pids "$STATEDIR")
+        left=$(for p in "${all[@]}" "${more[@]}"; do alive "$p" && echo "$p"; done | sort -un)
+        [[ -z $left ]] || die "could not stop processes of $STATEDIR: ${left//$'\n'/ }"
     fi
     rm -f "$RUN"/*.pid "$RUN"/*.sock "$RUN/server" "$RUN/port" 2>/dev/null
     return 0
