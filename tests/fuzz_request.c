@@ -350,7 +350,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(raw);
 	}
 
-	/* parse_cookies on the raw input as one header, and on chunk 2. */
+	/* parse_cookies on the whole raw input as one header, and on NULL. */
 	s = cat("", in, size);
 	memset(&ps, 0, sizeof ps);
 	parse_cookies(&pool, &ps, s);

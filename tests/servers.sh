@@ -37,6 +37,20 @@
 # Every process started for a STATEDIR carries APPRODO_SERVERS_STATEDIR=STATEDIR
 # in its environment; stop uses it (besides the pid files) to find them, and
 # never touches processes of another STATEDIR.
+#
+# Under STATEDIR: conf/ (generated configurations), run/ (pid files,
+# sockets, mod_fcgid's IPC directory), log/, tmp/ (nginx temporary files),
+# files/, approdo.db. In log/: approdo-error.log and approdo-access.log (the
+# virtual host's logs; FastCGI stderr records, FCGX_FPrintF(err,...), land
+# in approdo-error.log), nginx-error.log or apache-error.log, and the raw
+# stderr (fd 2: sanitizer reports...) of the programs: <program>.log under
+# nginx, apache-error.log under Apache.
+#
+# Programs missing from BUILD/cgi-bin are skipped (their URLs then answer
+# 502 under nginx, 404 under Apache); sessione is required.
+# The servers' parent is PID 1 once started: where PID 1 does not reap
+# orphans (some containers), stopped daemons stay as zombies; they are
+# treated as gone.
 
 set -u -o pipefail
 

@@ -1,0 +1,424 @@
+// The platform seen through a real browser: Debian's Chromium driven by
+// playwright-core. A user's first login and password change, axe-core's
+// WCAG 2.1 A/AA checks on every page visited, the Content-Security-Policy
+// enforced without a single console error, the pages without JavaScript,
+// and full-page screenshots for humans (SCREENSHOTS_DIR).
+//
+//   BASE_URL=http://127.0.0.1:8080 node --test --test-reporter=tap tests/browser/
+//
+// Needs a running Approdo (tests/servers.sh) with the demo users, and
+// `npm ci` in tests/. CHROMIUM overrides /usr/bin/chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const BASE = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR || '';
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+const DEMO = {
+  amministratore: ['admin', 'amministratore-demo-2026'],
+  responsabile: ['responsabile', 'responsabile-demo-2026'],
+  operatore: ['operatore', 'operatore-demo-2026'],
+  struttura: ['struttura', 'struttura-demo-2026'],
+  formazione: ['formazione', 'formazione-demo-2026'],
+  comunicazione: ['comunicazione', 'comunicazione-demo-2026'],
+};
+const BAD_LOGIN = /Nome utente o password non validi/;
+
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
+  const res = await fetch(`${BASE}/login`).catch((e) => assert.fail(`no Approdo at ${BASE}: ${e.message}`));
+  assert.equal(res.status, 200, `GET ${BASE}/login`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+// ------------------------------------------------------------ helpers
+
+async function newPage(options = {}) {
+  const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 }, ...options });
+  context.setDefaultTimeout(10000);
+  context.setDefaultNavigationTimeout(15000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+// Runs `action` (a click) and waits for the main frame's next document.
+async function navigating(page, action) {
+  const nav = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
+  await action();
+  await nav;
+  await page.waitForLoadState('load');
+}
+
+async function go(page, p) {
+  const res = await page.goto(BASE + p, { waitUntil: 'load' });
+  return res.status();
+}
+
+const submitButton = (page, action) => page.locator(`form[action="${action}"] button[type="submit"]`);
+
+async function login(page, username, password) {
+  if (!page.url().endsWith('/login')) await go(page, '/login');
+  await page.fill('#f-username', username);
+  await page.fill('#f-password', password);
+  await navigating(page, () => submitButton(page, '/login').click());
+}
+
+async function logout(page) {
+  await navigating(page, () => page.getByRole('button', { name: 'Esci' }).click());
+  assert.equal(pathOf(page), '/login', 'Esci leads back to the login page');
+}
+
+const pathOf = (page) => new URL(page.url()).pathname;
+const fieldError = (page, name) => page.locator(`#e-${name}`);
+
+// axe-core on the page as it is (CSP enforced: the source is evaluated
+// through the DevTools protocol, which no page policy blocks). Returns
+// the violations; the caller's test fails on serious/critical ones.
+const axeLog = [];
+async function axeCheck(t, page, label) {
+  const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  }, AXE_TAGS);
+  const blocking = violations.filter((v) => BLOCKING.has(v.impact));
+  const line = violations.length
+    ? violations.map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`).join('; ')
+    : 'no violations';
+  t.diagnostic(`axe ${label} [${pathOf(page)}]: ${line}`);
+  axeLog.push({ label, path: pathOf(page), violations, blocking });
+  return blocking;
+}
+
+// Collects the blocking violations of several pages, then fails once.
+function axeAccumulator(t) {
+  const failures = [];
+  return {
+    async check(page, label) {
+      for (const v of await axeCheck(t, page, label))
+        failures.push(`${label} ${pathOf(page)}: ${v.id} [${v.impact}] ${v.help} -> ${v.targets.join(' | ')}`);
+    },
+    done() {
+      assert.deepEqual(failures, [], `axe found serious/critical violations:\n${failures.join('\n')}`);
+    },
+  };
+}
+
+async function screenshot(page, name) {
+  const png = await page.screenshot({ fullPage: true });
+  assert.ok(png.length > 1000, `screenshot ${name} is not empty`);
+  if (SCREENSHOTS) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    fs.writeFileSync(path.join(SCREENSHOTS, `${name}.png`), png);
+  }
+}
+
+// ------------------------------------------------------------ tests
+
+test('a new operatore, created by the admin, logs in, must change the password, logs out and in again', async (t) => {
+  const axe = axeAccumulator(t);
+  const { context, page } = await newPage();
+  try {
+    const username = `bt${Date.now().toString(36)}`;
+    const initial = 'Provvisoria-2026-iniziale';
+    const chosen = 'Scelta-dalla-utente-2026';
+
+    // The admin creates the user through the admin UI.
+    await login(page, ...DEMO.amministratore);
+    assert.equal(pathOf(page), '/');
+    await navigating(page, () => page.locator('nav a[href="/utenti"]').click());
+    assert.equal(pathOf(page), '/utenti');
+    await navigating(page, () => page.getByRole('link', { name: 'Nuovo utente' }).click());
+    assert.equal(pathOf(page), '/utenti/nuovo');
+    await page.fill('#f-username', username);
+    await page.fill('#f-nome', 'Prova Browser');
+    await page.selectOption('#f-ruolo', 'operatore');
+    await page.fill('#f-password', initial);
+    await navigating(page, () => submitButton(page, '/utenti/nuovo').click());
+    assert.equal(pathOf(page), '/utenti');
+    await assert.doesNotReject(page.locator('.alert-success', { hasText: 'Utente creato.' }).waitFor());
+    await assert.doesNotReject(page.getByRole('link', { name: username, exact: true }).waitFor());
+    await axe.check(page, 'utenti after creation');
+    await logout(page);
+
+    // First login: the new user must choose a password.
+    await login(page, username, initial);
+    assert.equal(pathOf(page), '/password', 'a reset password leads to /password');
+    await assert.doesNotReject(page.locator('.alert-warning', { hasText: 'scegline una nuova' }).waitFor());
+    await axe.check(page, 'password (required change)');
+    await page.fill('#f-attuale', initial);
+    await page.fill('#f-nuova', chosen);
+    await page.fill('#f-conferma', chosen);
+    await navigating(page, () => submitButton(page, '/password').click());
+    assert.equal(pathOf(page), '/');
+    await assert.doesNotReject(page.locator('.alert-success', { hasText: 'Password modificata.' }).waitFor());
+    await axe.check(page, 'home after password change');
+    await logout(page);
+
+    // The old password no longer works, with the Italian message.
+    await login(page, username, initial);
+    assert.equal(pathOf(page), '/login');
+    await assert.doesNotReject(page.locator('.alert-danger', { hasText: BAD_LOGIN }).waitFor());
+    assert.equal(await page.locator('#f-username').inputValue(), username, 'the username is kept');
+
+    // The new one does, straight to the home page.
+    await login(page, username, chosen);
+    assert.equal(pathOf(page), '/');
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: /Prova Browser/ }).waitFor());
+    await logout(page);
+  } finally {
+    await context.close();
+  }
+  axe.done();
+});
+
+test('axe: login page, login with error and 404 without a session', async (t) => {
+  const axe = axeAccumulator(t);
+  const { context, page } = await newPage();
+  try {
+    assert.equal(await go(page, '/login'), 200);
+    await axe.check(page, 'login');
+    await login(page, 'operatore', 'password-sbagliata-123');
+    await assert.doesNotReject(page.locator('.alert-danger', { hasText: BAD_LOGIN }).waitFor());
+    await axe.check(page, 'login with error');
+    await go(page, '/login');
+    await navigating(page, () => submitButton(page, '/login').click());
+    assert.equal(await fieldError(page, 'username').count(), 1, 'empty username: error next to the field');
+    await axe.check(page, 'login with empty fields');
+    assert.equal(await go(page, '/pagina-che-non-esiste'), 404);
+    await assert.doesNotReject(page.getByText('Pagina non trovata').first().waitFor());
+    await axe.check(page, '404 (no session)');
+  } finally {
+    await context.close();
+  }
+  axe.done();
+});
+
+test('axe: the home page of each demo role', async (t) => {
+  const axe = axeAccumulator(t);
+  for (const [role, [u, p]] of Object.entries(DEMO)) {
+    const { context, page } = await newPage();
+    try {
+      await login(page, u, p);
+      assert.equal(pathOf(page), '/', `${role} logs in`);
+      await assert.doesNotReject(page.getByRole('button', { name: 'Esci' }).waitFor());
+      await axe.check(page, `home ${role}`);
+    } finally {
+      await context.close();
+    }
+  }
+  axe.done();
+});
+
+test('axe: /password with validation errors', async (t) => {
+  const axe = axeAccumulator(t);
+  const { context, page } = await newPage();
+  try {
+    await login(page, ...DEMO.operatore);
+    await go(page, '/password');
+    await axe.check(page, 'password');
+    // Empty current password (no password check, no failed-login count),
+    // too short a new one, a different confirmation.
+    await page.fill('#f-nuova', 'corta');
+    await page.fill('#f-conferma', 'diversa');
+    await navigating(page, () => submitButton(page, '/password').click());
+    assert.equal(pathOf(page), '/password');
+    await assert.doesNotReject(fieldError(page, 'attuale').waitFor());
+    await axe.check(page, 'password with errors');
+  } finally {
+    await context.close();
+  }
+  axe.done();
+});
+
+test('axe: /utenti, /utenti/nuovo with errors, /utenti/N, 404 with a session', async (t) => {
+  const axe = axeAccumulator(t);
+  const { context, page } = await newPage();
+  try {
+    await login(page, ...DEMO.amministratore);
+    assert.equal(await go(page, '/utenti'), 200);
+    await axe.check(page, 'utenti');
+    const href = await page.locator('table a[href^="/utenti/"]', { hasText: /^operatore$/ }).getAttribute('href');
+    assert.match(href, /^\/utenti\/\d+$/);
+
+    await go(page, '/utenti/nuovo');
+    await axe.check(page, 'utenti/nuovo');
+    await page.fill('#f-username', 'x y');
+    await page.fill('#f-email', 'non-una-email');
+    await page.selectOption('#f-ruolo', 'struttura');
+    await page.fill('#f-password', 'corta');
+    await navigating(page, () => submitButton(page, '/utenti/nuovo').click());
+    assert.equal(pathOf(page), '/utenti/nuovo');
+    for (const f of ['username', 'nome', 'email', 'struttura_id', 'password'])
+      await assert.doesNotReject(fieldError(page, f).waitFor(), `error next to ${f}`);
+    await axe.check(page, 'utenti/nuovo with errors');
+
+    await go(page, href);
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Utente operatore' }).waitFor());
+    await axe.check(page, 'utenti/N');
+    // A reset with too short a password: the error is next to the field.
+    await page.fill('#f-reset', 'corta');
+    await navigating(page, () => submitButton(page, `${href}/password`).click());
+    await assert.doesNotReject(page.locator('#e-reset').waitFor());
+    await axe.check(page, 'utenti/N with reset error');
+
+    assert.equal(await go(page, '/utenti/999999'), 404);
+    await axe.check(page, '404 utenti (session)');
+    assert.equal(await go(page, '/non-esiste'), 404);
+    await axe.check(page, '404 (session)');
+  } finally {
+    await context.close();
+  }
+  axe.done();
+});
+
+test('axe: /registro and /registro with a filter error', async (t) => {
+  const axe = axeAccumulator(t);
+  const { context, page } = await newPage();
+  try {
+    await login(page, ...DEMO.responsabile);
+    assert.equal(await go(page, '/registro'), 200);
+    await assert.doesNotReject(page.locator('table caption').waitFor());
+    await axe.check(page, 'registro');
+    await page.fill('#f-dal', '31/02/2026');
+    await navigating(page, () => page.getByRole('button', { name: 'Filtra' }).click());
+    assert.equal(pathOf(page), '/registro');
+    await assert.doesNotReject(fieldError(page, 'dal').waitFor());
+    await axe.check(page, 'registro with filter error');
+  } finally {
+    await context.close();
+  }
+  axe.done();
+});
+
+test('with the CSP enforced: no console errors, no CSP violations, fonts loaded', async (t) => {
+  const { context, page } = await newPage();
+  const problems = [];
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const list = (window.__cspViolations ||= []);
+      list.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || ''}:${e.lineNumber}`);
+    });
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error on ${pathOf(page)}: ${m.text()}`);
+    else if (m.type() === 'warning') t.diagnostic(`console warning on ${pathOf(page)}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error on ${pathOf(page)}: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed on ${pathOf(page)}: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.request().resourceType() !== 'document')
+      problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  const inspect = async () => {
+    const { csp, fonts, styled } = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return {
+        csp: window.__cspViolations || [],
+        fonts: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight}`),
+        styled: getComputedStyle(document.body).fontFamily,
+      };
+    });
+    for (const v of csp) problems.push(`CSP violation on ${pathOf(page)}: ${v}`);
+    assert.match(styled, /Titillium Web/, `${pathOf(page)}: Bootstrap Italia's stylesheet applies`);
+    assert.ok(fonts.some((f) => /Titillium Web/.test(f)), `${pathOf(page)}: Titillium Web loaded (${fonts.join(', ') || 'none'})`);
+  };
+  try {
+    const csp = (await page.goto(`${BASE}/login`)).headers()['content-security-policy'] || '';
+    assert.match(csp, /script-src 'self'/, 'the page has its CSP');
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    await inspect();
+    await login(page, ...DEMO.amministratore);
+    assert.equal(pathOf(page), '/');
+    await inspect();
+    await go(page, '/utenti');
+    await inspect();
+    await go(page, '/utenti/nuovo');
+    await navigating(page, () => submitButton(page, '/utenti/nuovo').click());
+    await inspect();
+    await logout(page);
+    await inspect();
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('without JavaScript: log in, open /utenti, see a form error next to its field', async () => {
+  const { context, page } = await newPage({ javaScriptEnabled: false });
+  try {
+    await login(page, ...DEMO.amministratore);
+    assert.equal(pathOf(page), '/');
+    await navigating(page, () => page.locator('nav a[href="/utenti"]').click());
+    assert.equal(pathOf(page), '/utenti');
+    assert.ok(await page.locator('table tbody tr').count() >= 6, 'the demo users are listed');
+    await navigating(page, () => page.getByRole('link', { name: 'Nuovo utente' }).click());
+    await page.fill('#f-username', 'admin');
+    await page.fill('#f-nome', 'Doppione');
+    await page.selectOption('#f-ruolo', 'operatore');
+    await page.fill('#f-password', 'Una-password-lunga-2026');
+    await navigating(page, () => submitButton(page, '/utenti/nuovo').click());
+    assert.equal(pathOf(page), '/utenti/nuovo');
+    const err = fieldError(page, 'username');
+    assert.match(await err.textContent(), /Esiste già un utente/);
+    assert.ok(await err.isVisible(), 'the error is visible');
+    // Next to the field: right after the input, and tied to it.
+    assert.equal(await page.locator('#f-username').getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('#f-username').getAttribute('aria-describedby'), /\be-username\b/);
+    const [input, error] = [await page.locator('#f-username').boundingBox(), await err.boundingBox()];
+    assert.ok(error.y >= input.y + input.height - 1 && error.y - (input.y + input.height) < 40,
+      `the error sits just below the field (input ${JSON.stringify(input)}, error ${JSON.stringify(error)})`);
+    assert.equal(await page.locator('#f-nome').inputValue(), 'Doppione', 'what was typed is kept');
+    await logout(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('screenshots of home and /utenti/nuovo with errors', async (t) => {
+  const { context, page } = await newPage();
+  try {
+    await login(page, ...DEMO.amministratore);
+    await page.evaluate(() => document.fonts.ready);
+    await screenshot(page, 'home-amministratore');
+    await go(page, '/utenti/nuovo');
+    await page.fill('#f-username', 'x y');
+    await page.fill('#f-password', 'corta');
+    await navigating(page, () => submitButton(page, '/utenti/nuovo').click());
+    await page.evaluate(() => document.fonts.ready);
+    await screenshot(page, 'utenti-nuovo-errori');
+    await go(page, '/login');
+    await screenshot(page, 'login');
+    t.diagnostic(SCREENSHOTS ? `screenshots in ${SCREENSHOTS}` : 'SCREENSHOTS_DIR not set: screenshots not saved');
+  } finally {
+    await context.close();
+  }
+});
