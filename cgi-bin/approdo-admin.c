@@ -5,9 +5,10 @@
 **   approdo-admin user add NAME RUOLO [--nome "..."] [--struttura ID]
 **                                         create a user; the password is
 **                                         read from standard input
-**   approdo-admin demo                    demo facilities and one user per
+**   approdo-admin demo [--minori N]       demo facilities, one user per
 **                                         role (password: the role name
-**                                         followed by "-demo-2026")
+**                                         followed by "-demo-2026") and
+**                                         synthetic minors up to N
 **
 ** The database is APPRODO_DB, the migrations APPRODO_SQL.
 */
@@ -20,6 +21,7 @@
 #include "auth.h"
 #include "settings.h"
 #include "db.h"
+#include "demo.h"
 
 static void
 usage(void)
@@ -27,7 +29,7 @@ usage(void)
 	fputs("uso: approdo-admin migrate\n"
 	    "     approdo-admin user add NOME_UTENTE RUOLO [--nome \"Nome Cognome\"]"
 	    " [--struttura ID]\n"
-	    "     approdo-admin demo\n", stderr);
+	    "     approdo-admin demo [--minori N]\n", stderr);
 	exit(2);
 }
 
@@ -144,15 +146,24 @@ static const struct {
 	{ "admin", "Anna Amministratrice", "amministratore" },
 	{ "responsabile", "Rita Responsabile", "responsabile" },
 	{ "operatore", "Omar Operatore", "operatore" },
+	{ "operatrice", "Giulia Operatrice", "operatore" },
 	{ "struttura", "Sara della Comunità Il Ponte", "struttura" },
 	{ "formazione", "Fabio Formazione", "formazione" },
 	{ "comunicazione", "Carla Comunicazione", "comunicazione" },
 };
 
 static int
-cmd_demo(void)
+cmd_demo(int argc, char **argv)
 {
 	long long ponte = 0;
+	int minori = 0;
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--minori") == 0 && i + 1 < argc)
+			minori = atoi(argv[++i]);
+		else
+			usage();
+	}
 
 	if (db_begin_write() != 0)
 		return 1;
@@ -184,6 +195,13 @@ cmd_demo(void)
 		    "struttura") == 0 ? ponte : 0, pw) < 0)
 			return 1;
 	}
+	if (minori > 0) {
+		int added = demo_minori(minori, 2026);
+
+		if (added < 0)
+			return 1;
+		printf("%d minori dimostrativi aggiunti\n", added);
+	}
 	return 0;
 }
 
@@ -207,7 +225,7 @@ main(int argc, char **argv)
 	    strcmp(argv[2], "add") == 0)
 		rc = cmd_user_add(argc - 3, argv + 3);
 	else if (strcmp(argv[1], "demo") == 0)
-		rc = cmd_demo();
+		rc = cmd_demo(argc - 2, argv + 2);
 	else
 		usage();
 	db_close();

@@ -114,6 +114,8 @@ login(struct request *r, const char *username, const char *password)
 		return -1;
 
 	if (id && locked_until > now) {
+		/* Same cost as any other answer: the lock must not be visible. */
+		(void)password_verify(hash, password);
 		reason = "account bloccato";
 		ok = 0;
 	} else {

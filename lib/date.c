@@ -104,13 +104,21 @@ date_today(char iso[11])
 	strftime(iso, 11, "%Y-%m-%d", &tm);
 }
 
+/* 1 if `s` starts like an ISO date (the digits are checked after). */
+static int
+iso_shape(const char *s)
+{
+	return s && strlen(s) >= 10 && s[4] == '-' && s[7] == '-';
+}
+
 /* Days since 1970-01-01 of an ISO date (Howard Hinnant's algorithm). */
 int
 date_days(const char *iso)
 {
 	int y, m, d, era, yoe, doy, doe;
 
-	if (digits(iso, 4, &y) || digits(iso + 5, 2, &m) || digits(iso + 8, 2, &d))
+	if (!iso_shape(iso) || digits(iso, 4, &y) || digits(iso + 5, 2, &m) ||
+	    digits(iso + 8, 2, &d))
 		return 0;
 	y -= m <= 2;
 	era = (y >= 0 ? y : y - 399) / 400;
@@ -126,7 +134,8 @@ date_age(const char *birth, const char *on)
 {
 	int by, bm, bd, y, m, d, age;
 
-	if (digits(birth, 4, &by) || digits(birth + 5, 2, &bm) ||
+	if (!iso_shape(birth) || !iso_shape(on) ||
+	    digits(birth, 4, &by) || digits(birth + 5, 2, &bm) ||
 	    digits(birth + 8, 2, &bd) || digits(on, 4, &y) ||
 	    digits(on + 5, 2, &m) || digits(on + 8, 2, &d))
 		return -1;

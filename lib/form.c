@@ -238,7 +238,8 @@ choice_label(const struct choice *c, size_t n, const char *value)
 
 /*
 ** Form.<name>.{name,label,type,value,error,required,hint} and, for
-** choices, Form.<name>.options.N.{value,label,selected}.
+** choices, Form.<name>.options.N.{value,label,selected}; Fields.N links
+** to Form.<name> in the table's order, for templates that draw every field.
 */
 void
 form_page(struct request *r, const struct form *f)
@@ -273,6 +274,15 @@ form_page(struct request *r, const struct form *f)
 		if (fd->type == FIELD_CHECKBOX && f->typed[i] && *f->typed[i])
 			SET("checked", "1");
 #undef SET
+		{
+			char link[32], target[160];
+			NEOERR *err;
+
+			snprintf(link, sizeof link, "Fields.%zu", i);
+			snprintf(target, sizeof target, "Form.%s", fd->name);
+			err = hdf_set_symlink(r->hdf, link, target);
+			nerr_ignore(&err);
+		}
 		for (size_t k = 0; k < fd->nchoices; k++) {
 			snprintf(name, sizeof name, "Form.%s.options", fd->name);
 			page_set_item(r, name, (int)k, "value",

@@ -285,7 +285,8 @@ parse_cookies(struct pool *pool, struct params *ps, const char *h)
 			p.name = pool_strndup(pool, h, (size_t)(eq - h));
 			p.value = pool_strndup(pool, v, vlen);
 			p.len = vlen;
-			if (utf8_valid(p.value, vlen) &&
+			if (utf8_valid(p.name, (size_t)(eq - h)) &&
+			    utf8_valid(p.value, vlen) &&
 			    params_add(pool, ps, &p) != PARSE_OK)
 				return;
 		}

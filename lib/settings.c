@@ -41,6 +41,8 @@ config_load(void)
 	cfg.sql = env_str("APPRODO_SQL", APPRODO_DATADIR "/sql");
 	cfg.body_limit = (size_t)env_int("APPRODO_BODY_LIMIT",
 	    10 * 1024 * 1024, 1024, 1024LL * 1024 * 1024);
+	cfg.upload_limit = (size_t)env_int("APPRODO_UPLOAD_LIMIT",
+	    5 * 1024 * 1024, 1024, 1024LL * 1024 * 1024);
 	cfg.idle_minutes = (int)env_int("APPRODO_IDLE_MINUTES", 30, 1, 24 * 60);
 	cfg.absolute_hours = (int)env_int("APPRODO_ABSOLUTE_HOURS", 12, 1, 24 * 7);
 	cfg.workers = (int)env_int("APPRODO_WORKERS", 0, 0, 256);

@@ -13,6 +13,7 @@ struct config {
 	const char *files;		/* APPRODO_FILES */
 	const char *sql;		/* APPRODO_SQL: migrations */
 	size_t body_limit;		/* APPRODO_BODY_LIMIT, bytes */
+	size_t upload_limit;		/* APPRODO_UPLOAD_LIMIT, bytes */
 	int idle_minutes;		/* APPRODO_IDLE_MINUTES */
 	int absolute_hours;		/* APPRODO_ABSOLUTE_HOURS */
 	int workers;			/* APPRODO_WORKERS: prefork count */

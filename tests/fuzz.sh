@@ -147,7 +147,10 @@ fi
 # The first lines of the report, from the first error line on.
 first=$(grep -n -m 1 -E 'INVARIANT:|ERROR: |runtime error|==[0-9]+==|deadly signal|Timeout|out-of-memory' "$log" |
     cut -d: -f1)
-sed -n "${first:-1},$(( ${first:-1} + 24 ))s/^/#   /p" "$log"
+# (libFuzzer's and libc's own frames and the build ids left out).
+sed -n "${first:-1},\$p" "$log" |
+    grep -v -E ' in (fuzzer::|__sanitizer_|__pthread_kill|raise|abort|__libc_start|_start)|^[[:space:]]*#[0-9]+ 0x[0-9a-f]+  \(|rudimentary signal|Combine libFuzzer' |
+    sed -e 's/ (BuildId: [0-9a-f]*)//' -e 's/^/#   /' | head -n 20
 echo "# full log: $log"
 if test -n "$crash"; then
 	echo "# reproduce: $bin $art/$crash"

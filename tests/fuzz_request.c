@@ -11,7 +11,8 @@
 **                        and PATH_INFO=<chunk 0>
 **              bit 4     no QUERY_STRING (the query comes from the URI)
 **              bit 5     no HTTP_COOKIE
-**              bit 6     ignored (so that '@'..'_' are readable flags)
+**              bit 6     clear: no REMOTE_ADDR, HTTP_HOST, HTTP_ORIGIN
+**                        (set in '@'..'_', so letters are readable flags)
 **              bit 7     no REQUEST_METHOD (must give 400)
 **            e.g. '@' GET, 'A' POST, 'D' GET over HTTPS, 'P' GET without
 **            QUERY_STRING, 'Q' POST without QUERY_STRING, 'H' plain CGI.
@@ -37,13 +38,16 @@
 ** a malloc'd copy of its exact size, so AddressSanitizer sees over-reads.
 **
 ** Invariants (abort() when broken, with "INVARIANT:" on stderr):
-**   - request_parse returns 0, 400, 413 or 415;
+**   - request_parse returns 0, 400, 413 or 415 (400 without a method);
 **   - every param: name valid UTF-8; value[len] == '\0'; text values
 **     (no filename) have strlen(value) == len and are valid UTF-8;
 **     filename and part Content-Type valid UTF-8; never above PARAMS_MAX;
 **   - on 0: path non-NULL and equal to the URI before '?' decoded by an
 **     independent reference decoder ("/" if that is empty); if the
 **     reference decoder rejects the path, request_parse returns 400;
+**   - with REQUEST_METHOD, remote_addr is never NULL;
+**   - params_find/params_get/request_get find the first param of each
+**     parsed name; request_post gives it only if it is not a file;
 **   - pct_decode agrees with the reference decoder;
 **   - route_match: with no '#', a match iff the strings are equal; on a
 **     match, the pattern with each '#' replaced by its id is the path.
@@ -169,6 +173,35 @@ check_params(const struct params *ps)
 	}
 }
 
+/*
+** The look-ups are linear, so checking them for every param is quadratic:
+** only the first 32 params and the last one are checked.
+*/
+static int
+sampled(size_t i, size_t n)
+{
+	return i < 32 || i + 1 == n;
+}
+
+/* params_find returns the first param of that name. */
+static void
+check_find(const struct params *ps)
+{
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct param *f;
+
+		if (!sampled(i, ps->n))
+			continue;
+		f = params_find(ps, ps->v[i].name);
+		CHECK(f != NULL && f >= ps->v && f <= &ps->v[i] &&
+		    strcmp(f->name, ps->v[i].name) == 0,
+		    "params_find misses a parsed param");
+		for (const struct param *g = ps->v; g < f; g++)
+			CHECK(strcmp(g->name, f->name) != 0,
+			    "params_find is not the first match");
+	}
+}
+
 static void
 check_route(const char *pat, const char *path)
 {
@@ -246,9 +279,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!(flags & 0x80))
 		ENV("REQUEST_METHOD=", methods[flags & 3],
 		    strlen(methods[flags & 3]));
-	ENV("REMOTE_ADDR=", "192.0.2.1", 9);
-	ENV("HTTP_HOST=", "approdo.example", 15);
-	ENV("HTTP_ORIGIN=", "https://approdo.example", 23);
+	if (flags & 0x40) {
+		ENV("REMOTE_ADDR=", "192.0.2.1", 9);
+		ENV("HTTP_HOST=", "approdo.example", 15);
+		ENV("HTTP_ORIGIN=", "https://approdo.example", 23);
+	}
 	ENV("HTTP_REFERER=", chunk[0], clen[0]);
 	if (flags & 4)
 		ENV("HTTPS=", "on", 2);
@@ -290,9 +325,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    "method not valid UTF-8");
 	if (flags & 0x80)
 		CHECK(rc == 400, "no REQUEST_METHOD but not 400");
+	else
+		CHECK(r.remote_addr != NULL, "remote_addr is NULL");
 	check_params(&r.query);
 	check_params(&r.form);
 	check_params(&r.cookies);
+	check_find(&r.query);
+	check_find(&r.form);
+	check_find(&r.cookies);
+	for (size_t i = 0; i < r.form.n; i++) {
+		const char *v;
+
+		if (!sampled(i, r.form.n))
+			continue;
+		v = request_post(&r, r.form.v[i].name);
+		CHECK(v == NULL || v == params_get(&r.form, r.form.v[i].name),
+		    "request_post is not the first text value");
+	}
+	for (size_t i = 0; i < r.query.n; i++)
+		CHECK(!sampled(i, r.query.n) ||
+		    request_get(&r, r.query.v[i].name) != NULL,
+		    "request_get misses a parsed query param");
 	{
 		const char *q = strchr(uri, '?');
 		size_t plen = q ? (size_t)(q - uri) : strlen(uri), elen;

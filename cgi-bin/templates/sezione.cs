@@ -1,0 +1,10 @@
+<p><a href="/minori/<?cs var:Case.id ?>">← Fascicolo <?cs var:Case.numero ?></a></p>
+<h1><?cs var:Section.title ?></h1>
+<p class="lead"><?cs var:Case.cognome ?> <?cs var:Case.nome ?> · <?cs var:Case.numero ?></p>
+<?cs call:form_errors() ?>
+<form method="post" action="/minori/<?cs var:Case.id ?>/<?cs var:Section.path ?>" novalidate class="col-12 col-lg-8">
+  <?cs call:csrf() ?>
+  <?cs each:f = Fields ?><?cs call:field(f) ?><?cs /each ?>
+  <button type="submit" class="btn btn-primary">Salva</button>
+  <a href="/minori/<?cs var:Case.id ?>" class="btn btn-outline-secondary">Annulla</a>
+</form>
