@@ -144,9 +144,10 @@ static const char SQL_MINORE_INSERT[] =
     " data_403_richiesta_convalida, data_403_decreto, data_403_udienza,"
     " data_presa_in_carico, struttura_id, operatore_id, eta_motivo,"
     " stato, data_stato, creato_da)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
-    " 'in_carico', ?23, ?27)";
+    " VALUES (?1, ?2, ?3, coalesce(?4, ''), ?5, ?6, coalesce(?7, ''),"
+    " coalesce(?8, ''), ?9, coalesce(?10, ''), ?11, ?12, ?13, ?14,"
+    " coalesce(?15, ''), ?16, coalesce(?17, ''), ?18, ?19, ?20, ?21, ?22,"
+    " ?23, ?24, ?25, ?26, 'in_carico', ?23, ?27)";
 static const char SQL_COLLOCAMENTO_INSERT[] =
     "INSERT INTO collocamenti (minore_id, struttura_id, dal) VALUES (?, ?, ?)";
 static const char SQL_STATO_INSERT[] =

@@ -64,41 +64,49 @@ async function newPage(options = {}) {
   return { context, page };
 }
 
+// Pages whose every document axe checks (see axeAccumulator).
+const axeOf = new WeakMap();
+async function loaded(page, label) {
+  await page.waitForLoadState('load');
+  const axe = axeOf.get(page);
+  if (axe) await axe.check(page, label || pathOf(page));
+}
+
 // Runs `action` (a click) and waits for the main frame's next document.
-async function navigating(page, action) {
+async function navigating(page, action, label) {
   const nav = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
   nav.catch(() => {}); // awaited below, after the action's own errors
   await action();
   await nav;
-  await page.waitForLoadState('load');
+  await loaded(page, label);
 }
 
-async function go(page, p) {
+async function go(page, p, label) {
   const res = await page.goto(BASE + p, { waitUntil: 'load' });
+  await loaded(page, label);
   return res.status();
 }
 
 const submitButton = (page, action) => page.locator(`form[action="${action}"] button[type="submit"]`);
 
-async function login(page, username, password) {
-  if (!page.url().endsWith('/login')) await go(page, '/login');
+async function login(page, username, password, label) {
+  if (!page.url().endsWith('/login')) await go(page, '/login', 'login');
   await page.fill('#f-username', username);
   await page.fill('#f-password', password);
-  await navigating(page, () => submitButton(page, '/login').click());
+  await navigating(page, () => submitButton(page, '/login').click(), label || `after login as ${username}`);
 }
 
 async function logout(page) {
-  await navigating(page, () => page.getByRole('button', { name: 'Esci' }).click());
+  await navigating(page, () => page.getByRole('button', { name: 'Esci' }).click(), 'after Esci');
   assert.equal(pathOf(page), '/login', 'Esci leads back to the login page');
 }
 
 const pathOf = (page) => new URL(page.url()).pathname;
 const fieldError = (page, name) => page.locator(`#e-${name}`);
 
-// axe-core on the page as it is (CSP enforced: the source is evaluated
-// through the DevTools protocol, which no page policy blocks). Returns
-// the violations; the caller's test fails on serious/critical ones.
-const axeLog = [];
+// axe-core on the page as it is, its CSP enforced: the source is evaluated
+// through the DevTools protocol, which no page policy blocks (so no
+// bypassCSP context is needed). Returns the serious/critical violations.
 async function axeCheck(t, page, label) {
   const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
@@ -125,14 +133,18 @@ async function axeCheck(t, page, label) {
     ? violations.map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`).join('; ')
     : 'no violations';
   t.diagnostic(`axe ${label} [${pathOf(page)}]: ${line}`);
-  axeLog.push({ label, path: pathOf(page), violations, blocking });
   return blocking;
 }
 
-// Collects the blocking violations of several pages, then fails once.
+// Checks every document loaded in the pages given to watch() and collects
+// the serious/critical violations; done() fails the test on any of them.
 function axeAccumulator(t) {
   const failures = [];
   return {
+    watch(page) {
+      axeOf.set(page, this);
+      return page;
+    },
     async check(page, label) {
       for (const v of await axeCheck(t, page, label))
         failures.push(`${label} ${pathOf(page)}: ${v.id} [${v.impact}] ${v.help} -> ${v.targets.join(' | ')}`);
@@ -157,45 +169,43 @@ async function screenshot(page, name) {
 test('a new operatore, created by the admin, logs in, must change the password, logs out and in again', async (t) => {
   const axe = axeAccumulator(t);
   const { context, page } = await newPage();
+  axe.watch(page);
   try {
     const username = `bt${Date.now().toString(36)}`;
     const initial = 'Provvisoria-2026-iniziale';
     const chosen = 'Scelta-dalla-utente-2026';
 
     // The admin creates the user through the admin UI.
-    await login(page, ...DEMO.amministratore);
+    await login(page, ...DEMO.amministratore, 'home amministratore');
     assert.equal(pathOf(page), '/');
-    await navigating(page, () => page.locator('nav a[href="/utenti"]').click());
+    await navigating(page, () => page.locator('nav a[href="/utenti"]').click(), 'utenti');
     assert.equal(pathOf(page), '/utenti');
-    await navigating(page, () => page.getByRole('link', { name: 'Nuovo utente' }).click());
+    await navigating(page, () => page.getByRole('link', { name: 'Nuovo utente' }).click(), 'utenti/nuovo');
     assert.equal(pathOf(page), '/utenti/nuovo');
     await page.fill('#f-username', username);
     await page.fill('#f-nome', 'Prova Browser');
     await page.selectOption('#f-ruolo', 'operatore');
     await page.fill('#f-password', initial);
-    await navigating(page, () => submitButton(page, '/utenti/nuovo').click());
+    await navigating(page, () => submitButton(page, '/utenti/nuovo').click(), 'utenti after creation');
     assert.equal(pathOf(page), '/utenti');
     await assert.doesNotReject(page.locator('.alert-success', { hasText: 'Utente creato.' }).waitFor());
     await assert.doesNotReject(page.getByRole('link', { name: username, exact: true }).waitFor());
-    await axe.check(page, 'utenti after creation');
     await logout(page);
 
     // First login: the new user must choose a password.
-    await login(page, username, initial);
+    await login(page, username, initial, 'password (change required)');
     assert.equal(pathOf(page), '/password', 'a reset password leads to /password');
     await assert.doesNotReject(page.locator('.alert-warning', { hasText: 'scegline una nuova' }).waitFor());
-    await axe.check(page, 'password (required change)');
     await page.fill('#f-attuale', initial);
     await page.fill('#f-nuova', chosen);
     await page.fill('#f-conferma', chosen);
-    await navigating(page, () => submitButton(page, '/password').click());
+    await navigating(page, () => submitButton(page, '/password').click(), 'home after password change');
     assert.equal(pathOf(page), '/');
     await assert.doesNotReject(page.locator('.alert-success', { hasText: 'Password modificata.' }).waitFor());
-    await axe.check(page, 'home after password change');
     await logout(page);
 
     // The old password no longer works, with the Italian message.
-    await login(page, username, initial);
+    await login(page, username, initial, 'login with the old password');
     assert.equal(pathOf(page), '/login');
     await assert.doesNotReject(page.locator('.alert-danger', { hasText: BAD_LOGIN }).waitFor());
     assert.equal(await page.locator('#f-username').inputValue(), username, 'the username is kept');
@@ -214,20 +224,16 @@ test('a new operatore, created by the admin, logs in, must change the password, 
 test('axe: login page, login with error and 404 without a session', async (t) => {
   const axe = axeAccumulator(t);
   const { context, page } = await newPage();
+  axe.watch(page);
   try {
-    assert.equal(await go(page, '/login'), 200);
-    await axe.check(page, 'login');
+    assert.equal(await go(page, '/login', 'login'), 200);
     // An unknown user: the same message, and no demo user's failure count grows.
-    await login(page, 'utente-inesistente', 'password-sbagliata-123');
+    await login(page, 'utente-inesistente', 'password-sbagliata-123', 'login with error');
     await assert.doesNotReject(page.locator('.alert-danger', { hasText: BAD_LOGIN }).waitFor());
-    await axe.check(page, 'login with error');
-    await go(page, '/login');
-    await navigating(page, () => submitButton(page, '/login').click());
-    assert.equal(await fieldError(page, 'username').count(), 1, 'empty username: error next to the field');
-    await axe.check(page, 'login with empty fields');
-    assert.equal(await go(page, '/pagina-che-non-esiste'), 404);
+    await navigating(page, () => submitButton(page, '/login').click(), 'login with empty fields');
+    assert.equal(await fieldError(page, 'password').count(), 1, 'empty password: error next to the field');
+    assert.equal(await go(page, '/pagina-che-non-esiste', '404 (no session)'), 404);
     await assert.doesNotReject(page.getByText('Pagina non trovata').first().waitFor());
-    await axe.check(page, '404 (no session)');
   } finally {
     await context.close();
   }
@@ -238,11 +244,11 @@ test('axe: the home page of each demo role', async (t) => {
   const axe = axeAccumulator(t);
   for (const [role, [u, p]] of Object.entries(DEMO)) {
     const { context, page } = await newPage();
+    axe.watch(page);
     try {
-      await login(page, u, p);
+      await login(page, u, p, `home ${role}`);
       assert.equal(pathOf(page), '/', `${role} logs in`);
       await assert.doesNotReject(page.getByRole('button', { name: 'Esci' }).waitFor());
-      await axe.check(page, `home ${role}`);
     } finally {
       await context.close();
     }
@@ -253,18 +259,17 @@ test('axe: the home page of each demo role', async (t) => {
 test('axe: /password with validation errors', async (t) => {
   const axe = axeAccumulator(t);
   const { context, page } = await newPage();
+  axe.watch(page);
   try {
-    await login(page, ...DEMO.operatore);
-    await go(page, '/password');
-    await axe.check(page, 'password');
+    await login(page, ...DEMO.operatore, 'home operatore');
+    await go(page, '/password', 'password');
     // Empty current password (no password check, no failed-login count),
     // too short a new one, a different confirmation.
     await page.fill('#f-nuova', 'corta');
     await page.fill('#f-conferma', 'diversa');
-    await navigating(page, () => submitButton(page, '/password').click());
+    await navigating(page, () => submitButton(page, '/password').click(), 'password with errors');
     assert.equal(pathOf(page), '/password');
     await assert.doesNotReject(fieldError(page, 'attuale').waitFor());
-    await axe.check(page, 'password with errors');
   } finally {
     await context.close();
   }
@@ -274,38 +279,34 @@ test('axe: /password with validation errors', async (t) => {
 test('axe: /utenti, /utenti/nuovo with errors, /utenti/N, 404 with a session', async (t) => {
   const axe = axeAccumulator(t);
   const { context, page } = await newPage();
+  axe.watch(page);
   try {
-    await login(page, ...DEMO.amministratore);
-    assert.equal(await go(page, '/utenti'), 200);
-    await axe.check(page, 'utenti');
+    await login(page, ...DEMO.amministratore, 'home amministratore');
+    assert.equal(await go(page, '/utenti', 'utenti'), 200);
     const href = await page.locator('table a[href^="/utenti/"]', { hasText: /^operatore$/ }).getAttribute('href');
     assert.match(href, /^\/utenti\/\d+$/);
 
-    await go(page, '/utenti/nuovo');
-    await axe.check(page, 'utenti/nuovo');
+    await go(page, '/utenti/nuovo', 'utenti/nuovo');
     await page.fill('#f-username', 'x y');
     await page.fill('#f-email', 'non-una-email');
     await page.selectOption('#f-ruolo', 'struttura');
     await page.fill('#f-password', 'corta');
-    await navigating(page, () => submitButton(page, '/utenti/nuovo').click());
+    await navigating(page, () => submitButton(page, '/utenti/nuovo').click(), 'utenti/nuovo with errors');
     assert.equal(pathOf(page), '/utenti/nuovo');
     for (const f of ['username', 'nome', 'email', 'struttura_id', 'password'])
       await assert.doesNotReject(fieldError(page, f).waitFor(), `error next to ${f}`);
-    await axe.check(page, 'utenti/nuovo with errors');
 
-    await go(page, href);
+    await go(page, href, 'utenti/N');
+    // The edited user's name, not the logged-in admin's.
     await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Utente operatore' }).waitFor());
-    await axe.check(page, 'utenti/N');
     // A reset with too short a password: the error is next to the field.
     await page.fill('#f-reset', 'corta');
-    await navigating(page, () => submitButton(page, `${href}/password`).click());
+    await navigating(page, () => submitButton(page, `${href}/password`).click(), 'utenti/N with reset error');
     await assert.doesNotReject(page.locator('#e-reset').waitFor());
-    await axe.check(page, 'utenti/N with reset error');
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Utente operatore' }).waitFor());
 
-    assert.equal(await go(page, '/utenti/999999'), 404);
-    await axe.check(page, '404 utenti (session)');
-    assert.equal(await go(page, '/non-esiste'), 404);
-    await axe.check(page, '404 (session)');
+    assert.equal(await go(page, '/utenti/999999', '404 utenti (session)'), 404);
+    assert.equal(await go(page, '/non-esiste', '404 (session)'), 404);
   } finally {
     await context.close();
   }
@@ -315,16 +316,15 @@ test('axe: /utenti, /utenti/nuovo with errors, /utenti/N, 404 with a session', a
 test('axe: /registro and /registro with a filter error', async (t) => {
   const axe = axeAccumulator(t);
   const { context, page } = await newPage();
+  axe.watch(page);
   try {
-    await login(page, ...DEMO.responsabile);
-    assert.equal(await go(page, '/registro'), 200);
+    await login(page, ...DEMO.responsabile, 'home responsabile');
+    assert.equal(await go(page, '/registro', 'registro'), 200);
     await assert.doesNotReject(page.locator('table caption').waitFor());
-    await axe.check(page, 'registro');
     await page.fill('#f-dal', '31/02/2026');
-    await navigating(page, () => page.getByRole('button', { name: 'Filtra' }).click());
+    await navigating(page, () => page.getByRole('button', { name: 'Filtra' }).click(), 'registro with filter error');
     assert.equal(pathOf(page), '/registro');
     await assert.doesNotReject(fieldError(page, 'dal').waitFor());
-    await axe.check(page, 'registro with filter error');
   } finally {
     await context.close();
   }

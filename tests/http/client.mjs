@@ -20,7 +20,7 @@ export class Client {
     return new Promise((resolve, reject) => {
       const h = { ...headers };
       if (this.cookies.size && !('Cookie' in h)) h.Cookie = this.cookieHeader();
-      if (body !== null && !('Content-Length' in h)) h['Content-Length'] = Buffer.byteLength(body);
+      if (body !== null && !('Content-Length' in h)) h['Content-Length'] = Buffer.isBuffer(body) ? body.length : Buffer.byteLength(body);
       const req = http.request({ host: base.hostname, port: base.port, method, path, headers: h }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
@@ -32,7 +32,8 @@ export class Client {
             if (attrs.some((a) => /max-age=0/i.test(a.trim())) || value === '') this.cookies.delete(name);
             else this.cookies.set(name, value);
           }
-          resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), setCookie: [].concat(res.headers['set-cookie'] || []) });
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode, headers: res.headers, body: bytes.toString('utf8'), bytes, setCookie: [].concat(res.headers['set-cookie'] || []) });
         });
       });
       req.on('error', reject);
@@ -52,6 +53,22 @@ export class Client {
   }
 
   // GETs a page and returns the value of its first csrf hidden field.
+  // A multipart/form-data POST; files are {filename, type, data: Buffer}.
+  postMultipart(path, fields, files = {}, { origin = BASE } = {}) {
+    const boundary = '----approdo' + Math.random().toString(16).slice(2);
+    const parts = [];
+    for (const [k, v] of Object.entries(fields))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    for (const [k, f] of Object.entries(files)) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`));
+      parts.push(f.data, Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const headers = { 'Content-Type': `multipart/form-data; boundary=${boundary}` };
+    if (origin) headers.Origin = origin;
+    return this.request('POST', path, { body: Buffer.concat(parts), headers });
+  }
+
   async csrf(path) {
     const res = await this.get(path);
     return csrfOf(res.body);
@@ -100,4 +117,5 @@ export const DEMO = {
   responsabile: ['responsabile', 'responsabile-demo-2026'],
   operatore: ['operatore', 'operatore-demo-2026'],
   struttura: ['struttura', 'struttura-demo-2026'],
+  operatrice: ['operatrice', 'operatore-demo-2026'],
 };
