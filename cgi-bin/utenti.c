@@ -129,7 +129,7 @@ static int
 user_new_page(struct request *r, struct form *f)
 {
 	form_page(r, f);
-	page_set(r, "User.new", "1");
+	page_set(r, "Utente.new", "1");
 	return page_render(r, "utente.cs", "Nuovo utente");
 }
 
@@ -252,10 +252,10 @@ user_edit_page(struct request *r, struct form *f, const struct stored_user *u,
     struct form *pw)
 {
 	form_page(r, f);
-	page_set_int(r, "User.id", r->id[0]);
-	page_set(r, "User.username", u->v[F_USERNAME]);
-	page_set_int(r, "User.bloccato", u->bloccato);
-	page_set_int(r, "User.self", r->id[0] == r->user.id);
+	page_set_int(r, "Utente.id", r->id[0]);
+	page_set(r, "Utente.username", u->v[F_USERNAME]);
+	page_set_int(r, "Utente.bloccato", u->bloccato);
+	page_set_int(r, "Utente.self", r->id[0] == r->user.id);
 	if (pw) {
 		/* The reset-password form has its own errors. */
 		const char *e = pw->error[0];

@@ -90,7 +90,7 @@ status_text(int status)
 /* Headers every response carries. No inline script anywhere. */
 static const char security_headers[] =
     "Content-Security-Policy: default-src 'self'; script-src 'self'; "
-    "style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'\r\n"
     "X-Content-Type-Options: nosniff\r\n"

@@ -71,6 +71,7 @@
     </div>
   </div>
 </footer>
+<script src="/static/js/approdo-init.js"></script>
 <script src="/static/bi/js/bootstrap-italia.bundle.min.js"></script>
 </body>
 </html>

@@ -11,7 +11,7 @@
   <?cs call:notes(f) ?>
 </div>
 <?cs elif:f.type == "select" ?>
-<div class="select-wrapper mb-4">
+<div class="select-wrapper">
   <?cs call:label(f) ?>
   <select id="f-<?cs var:f.name ?>" name="<?cs var:f.name ?>"<?cs if:f.error ?> class="is-invalid"<?cs /if ?><?cs call:described(f) ?>>
     <option value="">— scegli —</option>

@@ -1,5 +1,5 @@
 <p><a href="/utenti">← Utenti</a></p>
-<?cs if:User.new ?>
+<?cs if:Utente.new ?>
 <h1>Nuovo utente</h1>
 <?cs call:form_errors() ?>
 <form method="post" action="/utenti/nuovo" novalidate class="col-12 col-lg-8">
@@ -13,23 +13,22 @@
   <button type="submit" class="btn btn-primary">Crea utente</button>
 </form>
 <?cs else ?>
-<?cs # User.username is the logged-in user (set by the layout): the edited user's name is the form's username value. ?>
-<h1>Utente <?cs var:Form.username.value ?></h1>
-<?cs if:User.bloccato ?><div class="alert alert-warning" role="status">L'account è bloccato temporaneamente per troppi tentativi di accesso falliti. Reimpostare la password lo sblocca.</div><?cs /if ?>
+<h1>Utente <?cs var:Utente.username ?></h1>
+<?cs if:Utente.bloccato ?><div class="alert alert-warning" role="status">L'account è bloccato temporaneamente per troppi tentativi di accesso falliti. Reimpostare la password lo sblocca.</div><?cs /if ?>
 <?cs call:form_errors() ?>
-<form method="post" action="/utenti/<?cs var:User.id ?>" novalidate class="col-12 col-lg-8">
+<form method="post" action="/utenti/<?cs var:Utente.id ?>" novalidate class="col-12 col-lg-8">
   <?cs call:csrf() ?>
   <?cs call:field(Form.nome) ?>
   <?cs call:field(Form.email) ?>
   <?cs call:field(Form.ruolo) ?>
   <?cs call:field(Form.struttura_id) ?>
-  <?cs if:!User.self ?><?cs call:field(Form.disattivato) ?><?cs /if ?>
+  <?cs if:!Utente.self ?><?cs call:field(Form.disattivato) ?><?cs /if ?>
   <button type="submit" class="btn btn-primary">Salva modifiche</button>
 </form>
-<?cs if:!User.self ?>
+<?cs if:!Utente.self ?>
 <h2 class="h4 mt-5">Reimposta password</h2>
 <p>Imposta una password provvisoria da comunicare all'utente: dovrà cambiarla al primo accesso. Le sessioni aperte dell'utente vengono chiuse.</p>
-<form method="post" action="/utenti/<?cs var:User.id ?>/password" novalidate class="col-12 col-lg-8">
+<form method="post" action="/utenti/<?cs var:Utente.id ?>/password" novalidate class="col-12 col-lg-8">
   <?cs call:csrf() ?>
   <div class="form-group">
     <label for="f-reset" class="active">Nuova password provvisoria <span aria-hidden="true">*</span></label>

@@ -21,7 +21,9 @@ export class Client {
       const h = { ...headers };
       if (this.cookies.size && !('Cookie' in h)) h.Cookie = this.cookieHeader();
       if (body !== null && !('Content-Length' in h)) h['Content-Length'] = Buffer.isBuffer(body) ? body.length : Buffer.byteLength(body);
-      const req = http.request({ host: base.hostname, port: base.port, method, path, headers: h }, (res) => {
+      // A fresh connection per request: a pooled one may be closed by the
+      // server's keep-alive timeout just as it is reused.
+      const req = http.request({ host: base.hostname, port: base.port, method, path, headers: h, agent: false }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {

@@ -171,7 +171,7 @@ test(`${SERVER}: stored markup comes back escaped`, async () => {
   assert.doesNotMatch(list.body, /<script>alert/);
   const id = sql(`SELECT id FROM utenti WHERE username = '${name}'`);
   assert.equal(sql(`SELECT count(*) FROM audit WHERE azione = 'create' AND entita = 'utente' AND entita_id = ${id}`), '1');
-  assert.equal(sql(`SELECT dopo FROM audit_modifiche m JOIN audit a ON a.id = m.audit_id WHERE a.entita_id = ${id} AND a.azione = 'create' AND campo = 'nome'`), '<script>alert("xss")</script>');
+  assert.equal(sql(`SELECT dopo FROM audit_modifiche m JOIN audit a ON a.id = m.audit_id WHERE a.entita = 'utente' AND a.entita_id = ${id} AND a.azione = 'create' AND campo = 'nome'`), '<script>alert("xss")</script>');
 });
 
 test(`${SERVER}: user administration: role change audited, reset forces a new password, disable blocks login`, async () => {
@@ -202,7 +202,7 @@ test(`${SERVER}: user administration: role change audited, reset forces a new pa
   token = await admin.csrf(`/utenti/${id}`);
   res = await admin.post(`/utenti/${id}`, { csrf: token, nome: 'Utente Prova', email: '', ruolo: 'responsabile', struttura_id: '' });
   assert.equal(res.status, 303);
-  assert.equal(sql(`SELECT prima || '>' || dopo FROM audit_modifiche m JOIN audit a ON a.id = m.audit_id WHERE a.entita_id = ${id} AND a.azione = 'update' AND m.campo = 'ruolo'`), 'operatore>responsabile');
+  assert.equal(sql(`SELECT prima || '>' || dopo FROM audit_modifiche m JOIN audit a ON a.id = m.audit_id WHERE a.entita = 'utente' AND a.entita_id = ${id} AND a.azione = 'update' AND m.campo = 'ruolo'`), 'operatore>responsabile');
   assert.equal((await u.get('/')).status, 303, 'a role change ends the sessions');
 
   // Reset: the user must choose a new password at the next login.
