@@ -2,8 +2,11 @@
 ** registro: the audit log, for the responsabile to browse and filter.
 ** Read-only: the application has no way to change the log.
 */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "date.h"
 
 #include "db.h"
 #include "form.h"
@@ -39,8 +42,7 @@ static const struct field filter_fields[] = {
 static const char SQL_AUDIT_PAGE[] =
     "SELECT id, datetime(quando, 'localtime'), username, indirizzo, azione,"
     " entita, entita_id, dettaglio FROM audit"
-    " WHERE (?1 IS NULL OR quando >= datetime(?1, 'utc'))"
-    " AND (?2 IS NULL OR quando < datetime(?2, '+1 day', 'utc'))"
+    " WHERE id >= ?1 AND id < ?2"
     " AND (?3 IS NULL OR username = ?3 COLLATE NOCASE)"
     " AND (?4 IS NULL OR azione = ?4)"
     " AND (?5 IS NULL OR entita = ?5)"
@@ -49,6 +51,43 @@ static const char SQL_AUDIT_PAGE[] =
 static const char SQL_AUDIT_CHANGES[] =
     "SELECT campo, coalesce(prima, ''), coalesce(dopo, '')"
     " FROM audit_modifiche WHERE audit_id = ? ORDER BY rowid";
+
+static const char SQL_AUDIT_END[] = "SELECT coalesce(max(id), 0) + 1 FROM audit";
+static const char SQL_AUDIT_AFTER[] =
+    "SELECT quando >= datetime(?2, 'utc') FROM audit WHERE id >= ?1"
+    " ORDER BY id LIMIT 1";
+
+/*
+** The first audit id recorded at or after local time `when`. Ids and
+** times grow together (each row is written under the write lock), so a
+** binary search over ids replaces an index on the time.
+*/
+static long long
+first_id_from(const char *when)
+{
+	sqlite3_stmt *st = db_prepare(SQL_AUDIT_END);
+	long long lo = 1, hi = 1;
+
+	if (db_step(st) == SQLITE_ROW)
+		hi = db_int(st, 0);
+	db_done(st);
+	st = db_prepare(SQL_AUDIT_AFTER);
+	while (lo < hi) {
+		long long mid = lo + (hi - lo) / 2;
+		int after = 1;
+
+		db_bind_int(st, 1, mid);
+		db_bind_text(st, 2, when);
+		if (db_step(st) == SQLITE_ROW)
+			after = (int)db_int(st, 0);
+		db_done(st);
+		if (after)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
 
 static int
 audit_list(struct request *r)
@@ -65,8 +104,25 @@ audit_list(struct request *r)
 		return page_render(r, "registro.cs", "Registro accessi");
 	page = form_value(&f, "pagina") ? form_int(&f, "pagina") : 1;
 
-	st = db_prepare(SQL_AUDIT_PAGE);
-	for (int k = 0; k < 5; k++)
+	{
+		/* Date filters become an id range: [from "dal", to the day after "al"). */
+		char when[32], next[11];
+		long long from = 1, to = INT64_MAX;
+
+		if (form_value(&f, "dal")) {
+			snprintf(when, sizeof when, "%s 00:00:00", form_value(&f, "dal"));
+			from = first_id_from(when);
+		}
+		if (form_value(&f, "al")) {
+			date_add_days(form_value(&f, "al"), 1, next);
+			snprintf(when, sizeof when, "%s 00:00:00", next);
+			to = first_id_from(when);
+		}
+		st = db_prepare(SQL_AUDIT_PAGE);
+		db_bind_int(st, 1, from);
+		db_bind_int(st, 2, to);
+	}
+	for (int k = 2; k < 5; k++)
 		db_bind_text(st, k + 1, form_value(&f, filter_fields[k].name));
 	if (form_value(&f, "entita_id"))
 		db_bind_int(st, 6, form_int(&f, "entita_id"));

@@ -94,13 +94,8 @@ logout(struct request *r)
 }
 
 static const char SQL_HOME[] =
-    "SELECT ultimo_accesso, (SELECT datetime(quando, 'localtime') FROM audit WHERE utente_id = ?1"
-    "  AND azione = 'login' ORDER BY id DESC LIMIT 1 OFFSET 1),"
-    " (SELECT count(*) FROM audit WHERE utente_id = ?1"
-    "  AND azione = 'login_failed' AND id > coalesce((SELECT id FROM audit"
-    "  WHERE utente_id = ?1 AND azione = 'login' ORDER BY id DESC LIMIT 1"
-    "  OFFSET 1), 0))"
-    " FROM utenti WHERE id = ?1";
+    "SELECT datetime(accesso_precedente, 'localtime'), falliti_prima"
+    " FROM utenti WHERE id = ?";
 
 static const struct {
 	const char *href;
@@ -128,9 +123,9 @@ home(struct request *r)
 
 	db_bind_int(st, 1, r->user.id);
 	if (db_step(st) == SQLITE_ROW) {
-		if (!db_is_null(st, 1))
-			page_set(r, "Home.previous_login", db_text(st, 1));
-		page_set_int(r, "Home.failed_since", db_int(st, 2));
+		if (!db_is_null(st, 0))
+			page_set(r, "Home.previous_login", db_text(st, 0));
+		page_set_int(r, "Home.failed_since", db_int(st, 1));
 	}
 	db_done(st);
 	for (size_t i = 0; i < COUNT(areas); i++) {

@@ -103,8 +103,9 @@ static const char security_headers[] =
 static void
 response_write(struct io *io, struct request *r, int head_only)
 {
-	struct buf out = { 0 };
+	static struct buf out;
 
+	buf_reset(&out);
 	buf_printf(&out, "Status: %d %s\r\n", r->status,
 	    status_text(r->status));
 	buf_add(&out, r->headers.p ? r->headers.p : "", r->headers.n);
@@ -112,10 +113,9 @@ response_write(struct io *io, struct request *r, int head_only)
 	if (r->https)
 		buf_puts(&out, "Strict-Transport-Security: max-age=31536000\r\n");
 	buf_printf(&out, "Content-Length: %zu\r\n\r\n", r->body.n);
-	if (!head_only && r->body.n)
-		buf_add(&out, r->body.p, r->body.n);
 	io_write(io, out.p, out.n);
-	buf_free(&out);
+	if (!head_only && r->body.n)
+		io_write(io, r->body.p, r->body.n);
 }
 
 static int
@@ -184,6 +184,8 @@ dispatch(const struct program *prog, struct request *r)
 static void
 serve(const struct program *prog, struct io *io, const char *const *env)
 {
+	/* Kept between requests: a page's buffers are the same size each time. */
+	static struct buf out_headers, out_body;
 	struct request r;
 	const char *cl = env_get(env, "CONTENT_LENGTH");
 	long long len = 0;
@@ -191,6 +193,10 @@ serve(const struct program *prog, struct io *io, const char *const *env)
 	int status = 0;
 
 	memset(&r, 0, sizeof r);
+	buf_reset(&out_headers);
+	buf_reset(&out_body);
+	r.headers = out_headers;
+	r.body = out_body;
 	if (cl && *cl && (parse_int64(cl, &len) != 0 || len < 0))
 		status = 400;
 	else if ((unsigned long long)len > cfg.body_limit)
@@ -229,8 +235,8 @@ serve(const struct program *prog, struct io *io, const char *const *env)
 	}
 	free(body);
 	page_free(&r);
-	buf_free(&r.headers);
-	buf_free(&r.body);
+	out_headers = r.headers;
+	out_body = r.body;
 	pool_free(&r.pool);
 }
 

@@ -60,7 +60,9 @@ static const char SQL_USER_FAILED[] =
     "UPDATE utenti SET tentativi_falliti = ?2, bloccato_fino = ?3"
     " WHERE id = ?1";
 static const char SQL_USER_LOGGED_IN[] =
-    "UPDATE utenti SET tentativi_falliti = 0, bloccato_fino = 0,"
+    "UPDATE utenti SET accesso_precedente = ultimo_accesso,"
+    " falliti_prima = tentativi_falliti, tentativi_falliti = 0,"
+    " bloccato_fino = 0,"
     " ultimo_accesso = strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE id = ?";
 
 /*

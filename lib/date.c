@@ -144,3 +144,46 @@ date_age(const char *birth, const char *on)
 		age--;
 	return age;
 }
+
+/* Adds years and months to an ISO date (day clamped to the month's end). */
+void
+date_shift(const char *iso, int years, int months, char out[11])
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, m, d, total, dim;
+	char tmp[40];
+
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) {
+		out[0] = '\0';
+		return;
+	}
+	total = y * 12 + (m - 1) + years * 12 + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	dim = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0));
+	if (d > dim)
+		d = dim;
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+	memcpy(out, tmp, 11);
+}
+
+/* The ISO date `days` after `from` (Hinnant's civil_from_days). */
+void
+date_add_days(const char *from, int days, char out[11])
+{
+	int z = date_days(from) + days + 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int y = (int)yoe + era * 400;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	unsigned d = doy - (153 * mp + 2) / 5 + 1;
+	unsigned m = mp < 10 ? mp + 3 : mp - 9;
+	char tmp[40];
+
+	snprintf(tmp, sizeof tmp, "%04d-%02u-%02u", y + (m <= 2), m, d);
+	memcpy(out, tmp, 11);
+}

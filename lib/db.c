@@ -4,6 +4,8 @@
 ** runs inside db_begin_write() ... db_commit(); any failure rolls back.
 */
 #include <dirent.h>
+#include <sched.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,26 @@
 #include "util.h"
 
 static sqlite3 *db;
+
+/*
+** Waits for another process's write transaction. SQLite's own timeout
+** sleeps a millisecond or more at a time; our writes last microseconds,
+** so yield first, then sleep briefly, and give up after about 5 s.
+*/
+static int
+busy_wait(void *ctx, int count)
+{
+	(void)ctx;
+	if (count < 200) {
+		sched_yield();
+		return 1;
+	}
+	if (count < 200 + 5000) {
+		usleep(1000);
+		return 1;
+	}
+	return 0;
+}
 
 #define STMT_CACHE 512
 static struct {
@@ -28,7 +50,8 @@ db_open(const char *path)
 	    "PRAGMA synchronous=NORMAL;"
 	    "PRAGMA foreign_keys=ON;"
 	    "PRAGMA trusted_schema=OFF;"
-	    "PRAGMA cache_size=-4000;";
+	    "PRAGMA cache_size=-4000;"
+	    "PRAGMA wal_autocheckpoint=10000;";
 
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -37,7 +60,7 @@ db_open(const char *path)
 		db = NULL;
 		return -1;
 	}
-	sqlite3_busy_timeout(db, 5000);
+	sqlite3_busy_handler(db, busy_wait, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	if (sqlite3_exec(db, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
 		log_error("cannot configure database: %s", sqlite3_errmsg(db));

@@ -207,29 +207,10 @@ ids(const char *sql, long long *out, size_t max)
 	return n;
 }
 
-static void
-day_offset(const char *from, int days, char out[11])
-{
-	/* Days since the epoch back to a date (Hinnant's civil_from_days). */
-	int z = date_days(from) + days + 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int y = (int)yoe + era * 400;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-	unsigned d = doy - (153 * mp + 2) / 5 + 1;
-	unsigned m = mp < 10 ? mp + 3 : mp - 9;
-	char tmp[40];
-
-	snprintf(tmp, sizeof tmp, "%04d-%02u-%02u", y + (m <= 2), m, d);
-	memcpy(out, tmp, 11);
-}
-
 /* One synthetic case, in the caller's transaction. */
 static int
 demo_minore(const long long *strutture, size_t ns, const long long *operatori,
-    size_t no, const char *today)
+    size_t no, const char *today, int index)
 {
 	const struct origin *o = &origins[0];
 	char numero[32], nascita[11], presa[11], rintraccio[11], stato_data[11];
@@ -250,12 +231,12 @@ demo_minore(const long long *strutture, size_t ns, const long long *operatori,
 	sesso = rnd(100) < 92 ? "M" : "F";
 	cognome = o->cognomi[rnd(10)];
 	nome = *sesso == 'M' ? o->nomi[rnd(10)] : o->nomi_f[rnd(4)];
-	day_offset(today, -(int)rnd(3 * 365), presa);
+	date_add_days(today, -(int)rnd(3 * 365), presa);
 	age = 14 + (int)rnd(4);			/* 14-17 at intake, mostly */
 	if (rnd(100) < 3)
 		age = 8 + (int)rnd(6);
-	day_offset(presa, -(age * 365 + (int)rnd(365)), nascita);
-	day_offset(presa, -(int)rnd(3), rintraccio);
+	date_add_days(presa, -(age * 365 + (int)rnd(365)), nascita);
+	date_add_days(presa, -(int)rnd(3), rintraccio);
 	memcpy(stato_data, presa, sizeof presa);
 	{
 		unsigned int s = rnd(100);
@@ -278,7 +259,7 @@ demo_minore(const long long *strutture, size_t ns, const long long *operatori,
 		if (motivo) {
 			int span = date_days(today) - date_days(presa);
 
-			day_offset(presa, span > 1 ? (int)rnd((unsigned)span) : 0,
+			date_add_days(presa, span > 1 ? (int)rnd((unsigned)span) : 0,
 			    stato_data);
 		} else if (strcmp(diciotto, today) <= 0) {
 			/* Past 18: extended support or closed. */
@@ -292,12 +273,12 @@ demo_minore(const long long *strutture, size_t ns, const long long *operatori,
 		}
 	}
 	closed = motivo != NULL;
-	snprintf(cui, sizeof cui, "%c%c%06u", 'A' + rnd(26), 'A' + rnd(26),
-	    rnd(1000000));
-	snprintf(cf, sizeof cf, "9%010u", rnd(1000000000));
-	day_offset(rintraccio, 0, d403);
-	day_offset(d403, 2, conv);
-	day_offset(d403, 4 + (int)rnd(3), decreto);
+	/* Unique by construction: derived from the demo's running index. */
+	snprintf(cui, sizeof cui, "D%c%07d", 'A' + index % 26, index);
+	snprintf(cf, sizeof cf, "9%010d", index);
+	date_add_days(rintraccio, 0, d403);
+	date_add_days(d403, 2, conv);
+	date_add_days(d403, 4 + (int)rnd(3), decreto);
 	struttura = strutture[rnd((unsigned)ns)];
 
 	if (minore_numero(atoi(presa), numero) != 0)
@@ -361,8 +342,8 @@ demo_minore(const long long *strutture, size_t ns, const long long *operatori,
 		int volontario = rnd(100) < 70;
 		char ricorso[11], nomina[11];
 
-		day_offset(presa, 1 + (int)rnd(5), ricorso);
-		day_offset(ricorso, 30 + (int)rnd(90), nomina);
+		date_add_days(presa, 1 + (int)rnd(5), ricorso);
+		date_add_days(ricorso, 30 + (int)rnd(90), nomina);
 		st = db_prepare(SQL_TUTELA);
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, volontario ? "volontario" : "provvisorio");
@@ -382,7 +363,7 @@ demo_minore(const long long *strutture, size_t ns, const long long *operatori,
 		const char *tipo = tipi[rnd(COUNT(tipi))];
 		char rilascio[11], scadenza[11], num[16];
 
-		day_offset(presa, 10 + (int)rnd(200), rilascio);
+		date_add_days(presa, 10 + (int)rnd(200), rilascio);
 		if (strcmp(rilascio, today) > 0)
 			memcpy(rilascio, today, sizeof rilascio);
 		date_shift(rilascio, strcmp(tipo, "passaporto") == 0 ? 5 : 1, 0,
@@ -435,7 +416,8 @@ demo_minori(int total, unsigned int seed)
 		if (db_begin_write() != 0)
 			return -1;
 		for (int k = 0; k < 1000 && have + added < total; k++, added++)
-			if (demo_minore(strutture, ns, operatori, no, today) != 0) {
+			if (demo_minore(strutture, ns, operatori, no, today,
+			    have + added) != 0) {
 				db_rollback();
 				return -1;
 			}

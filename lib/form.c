@@ -238,7 +238,7 @@ choice_label(const struct choice *c, size_t n, const char *value)
 
 /*
 ** Form.<name>.{name,label,type,value,error,required,hint} and, for
-** choices, Form.<name>.options.N.{value,label,selected}; Fields.N links
+** choices, Form.<name>.choices naming the list Choices.<key>; Fields.N links
 ** to Form.<name> in the table's order, for templates that draw every field.
 */
 void
@@ -283,14 +283,10 @@ form_page(struct request *r, const struct form *f)
 			err = hdf_set_symlink(r->hdf, link, target);
 			nerr_ignore(&err);
 		}
-		for (size_t k = 0; k < fd->nchoices; k++) {
-			snprintf(name, sizeof name, "Form.%s.options", fd->name);
-			page_set_item(r, name, (int)k, "value",
-			    fd->choices[k].value);
-			page_set_item(r, name, (int)k, "label",
-			    fd->choices[k].label);
-			if (strcmp(typed, fd->choices[k].value) == 0)
-				page_set_item(r, name, (int)k, "selected", "1");
+		if (fd->type == FIELD_CHOICE) {
+			snprintf(name, sizeof name, "Form.%s.choices", fd->name);
+			page_set(r, name, page_choices(r, fd->choices,
+			    fd->nchoices));
 		}
 	}
 	page_set_int(r, "Form.errors", f->nerrors);

@@ -303,30 +303,6 @@ codice_fiscale_valid(const char *s)
 	return s[15] == 'A' + sum % 26;
 }
 
-/* Adds years and months to an ISO date (day clamped to the month's end). */
-void
-date_shift(const char *iso, int years, int months, char out[11])
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int y, m, d, total, dim;
-	char tmp[40];
-
-	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) {
-		out[0] = '\0';
-		return;
-	}
-	total = y * 12 + (m - 1) + years * 12 + months;
-	y = total / 12;
-	m = total % 12 + 1;
-	dim = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
-	    y % 400 == 0));
-	if (d > dim)
-		d = dim;
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-	memcpy(out, tmp, 11);
-}
-
 /*
 ** Statuses that end the current placement, with the exit reason the
 ** placement gets. Returns 1 and sets *motivo if `stato` is one.

@@ -32,7 +32,6 @@ struct choice *strutture_choices(struct request *, size_t *n);
 struct choice *operatori_choices(struct request *, size_t *n);
 int cui_valid(const char *);
 int codice_fiscale_valid(const char *);
-void date_shift(const char *iso, int years, int months, char out[11]);
 int stato_closes_placement(const char *stato, const char **motivo);
 int stato_needs_responsabile(const char *stato);
 

@@ -106,7 +106,7 @@ static const char *const list_sql[2][4] = {
 	  LIST_BY_NAME(ORDER_ETA), LIST_BY_NAME(ORDER_NUMERO) },
 };
 
-#define PAGE_ROWS 50
+#define PAGE_ROWS 25
 
 /* A code (case number, CUI, codice fiscale) has digits; a name has none. */
 static int
@@ -203,6 +203,7 @@ int
 minori_elenco(struct request *r)
 {
 	struct field fields[F__MAX];
+	struct buf cell = { 0 };
 	struct form f;
 	sqlite3_stmt *st;
 	long long page;
@@ -220,29 +221,33 @@ minori_elenco(struct request *r)
 	}
 	while (st != NULL && db_step(st) == SQLITE_ROW) {
 		char it[11];
+		HDF *row;
 
 		if (i == PAGE_ROWS) {
 			page_set_int(r, "List.next", page + 1);
 			break;
 		}
-		page_set_item_int(r, "Minori", i, "id", db_int(st, 0));
-		page_set_item(r, "Minori", i, "numero", db_text(st, 1));
-		page_set_item(r, "Minori", i, "cognome", db_text(st, 2));
-		page_set_item(r, "Minori", i, "nome", db_text(st, 3));
-		page_set_item(r, "Minori", i, "sesso", db_text(st, 4));
+		row = page_row(r, "Minori", i);
+		row_set_int(row, "id", db_int(st, 0));
+		row_set(row, "numero", db_text(st, 1));
+		buf_reset(&cell);
+		buf_printf(&cell, "%s %s", db_text(st, 2), db_text(st, 3));
+		row_set(row, "nome", cell.p);
+		row_set(row, "sesso", db_text(st, 4));
 		date_it(db_text(st, 5), it);
-		page_set_item(r, "Minori", i, "data_nascita", it);
-		page_set_item_int(r, "Minori", i, "eta",
-		    date_age(db_text(st, 5), today));
-		page_set_item(r, "Minori", i, "cittadinanza", db_text(st, 6));
-		page_set_item(r, "Minori", i, "struttura", db_text(st, 7));
-		page_set_item(r, "Minori", i, "operatore", db_text(st, 8));
-		page_set_item(r, "Minori", i, "stato", choice_label(minore_stati,
-		    MINORE_STATI, db_text(st, 9)));
+		buf_reset(&cell);
+		buf_printf(&cell, "%s (%d)", it, date_age(db_text(st, 5), today));
+		row_set(row, "nascita", cell.p);
+		row_set(row, "cittadinanza", db_text(st, 6));
+		row_set(row, "struttura", db_text(st, 7));
+		row_set(row, "operatore", db_text(st, 8));
+		row_set(row, "stato", choice_label(minore_stati, MINORE_STATI,
+		    db_text(st, 9)));
 		i++;
 	}
 	if (st)
 		db_done(st);
+	buf_free(&cell);
 	form_page(r, &f);
 	page_set_int(r, "List.count", i);
 	page_set_int(r, "List.page", page);

@@ -231,7 +231,8 @@ nome_query(const char *in, int prefix_last, struct buf *out)
 		buf_add(out, "\"", 1);
 		buf_add(out, p, n);
 		buf_add(out, "\"", 1);
-		if (end == NULL && prefix_last)
+		/* A one-letter prefix would match half the index. */
+		if (end == NULL && prefix_last && n > 1)
 			buf_add(out, "*", 1);
 		p += n;
 		while (*p == ' ')

@@ -29,34 +29,161 @@ page_set(struct request *r, const char *name, const char *value)
 	nerr_ignore(&err);
 }
 
+/* Decimal digits of v into s (24 bytes); cheaper than snprintf per cell. */
+static const char *
+itoa_ll(long long v, char s[24])
+{
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
+	char *p = s + 23;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
 void
 page_set_int(struct request *r, const char *name, long long v)
 {
 	char s[24];
 
-	snprintf(s, sizeof s, "%lld", v);
-	page_set(r, name, s);
+	page_set(r, name, itoa_ll(v, s));
 }
 
-/* Sets list.index.field, the shape of every repeated row in a template. */
+/*
+** The node list.index, the shape of every repeated row in a template;
+** row_set() fills its fields without walking from the root again.
+*/
+HDF *
+page_row(struct request *r, const char *list, int index)
+{
+	char name[24];
+	HDF *node = NULL;
+	NEOERR *err;
+
+	err = hdf_get_node(hdf_of(r), list, &node);
+	if (err == STATUS_OK)
+		err = hdf_get_node(node, itoa_ll(index, name), &node);
+	if (err != STATUS_OK) {
+		nerr_ignore(&err);
+		log_error("hdf_get_node failed");
+		abort();
+	}
+	return node;
+}
+
+void
+row_set(HDF *row, const char *field, const char *value)
+{
+	NEOERR *err = hdf_set_value(row, field, value ? value : "");
+
+	nerr_ignore(&err);
+}
+
+void
+row_set_int(HDF *row, const char *field, long long v)
+{
+	char s[24];
+
+	row_set(row, field, itoa_ll(v, s));
+}
+
 void
 page_set_item(struct request *r, const char *list, int index,
     const char *field, const char *value)
 {
-	char name[256];
-
-	snprintf(name, sizeof name, "%s.%d.%s", list, index, field);
-	page_set(r, name, value);
+	row_set(page_row(r, list, index), field, value);
 }
 
 void
 page_set_item_int(struct request *r, const char *list, int index,
     const char *field, long long v)
 {
-	char s[24];
+	row_set_int(page_row(r, list, index), field, v);
+}
 
-	snprintf(s, sizeof s, "%lld", v);
-	page_set_item(r, list, index, field, s);
+/*
+** Choice lists for select fields. A form names its list by a key; the
+** template draws the options with options(key + ":" + value), a function
+** written here that escapes every value and label with buf_html(). Lists
+** fixed in the code are registered once per process; lists made for one
+** request (facilities, case workers, from the database) live in its pool.
+*/
+struct choices {
+	char key[24];
+	const struct choice *c;
+	size_t n;
+	struct choices *next;
+};
+
+static struct choices *choices_fixed;
+static struct request *rendering;	/* the request whose page is drawn */
+
+const char *
+page_choices(struct request *r, const struct choice *c, size_t n)
+{
+	int live = pool_owns(&r->pool, c);
+	struct choices *l, **head = live ? (struct choices **)&r->choices :
+	    &choices_fixed;
+
+	for (l = *head; l; l = l->next)
+		if (l->c == c)
+			return l->key;
+	l = live ? pool_alloc(&r->pool, sizeof(*l)) : xmalloc(sizeof(*l));
+	snprintf(l->key, sizeof l->key, "%c%lx", live ? 'r' : 'g',
+	    (unsigned long)(uintptr_t)c);
+	l->c = c;
+	l->n = n;
+	l->next = *head;
+	*head = l;
+	return l->key;
+}
+
+/* The <option> elements of list `key`, marking `value` selected. */
+int
+page_options(struct request *r, const char *key_value, struct buf *out)
+{
+	const char *colon = strchr(key_value, ':'), *value;
+	struct choices *l;
+	size_t klen;
+
+	if (colon == NULL)
+		return -1;
+	klen = (size_t)(colon - key_value);
+	value = colon + 1;
+	for (l = *key_value == 'r' ? r->choices : choices_fixed; l; l = l->next)
+		if (strlen(l->key) == klen && strncmp(l->key, key_value, klen) == 0)
+			break;
+	if (l == NULL)
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {
+		buf_puts(out, "<option value=\"");
+		buf_html(out, l->c[i].value);
+		buf_puts(out, strcmp(l->c[i].value, value) == 0 ?
+		    "\" selected>" : "\">");
+		buf_html(out, l->c[i].label);
+		buf_puts(out, "</option>");
+	}
+	return 0;
+}
+
+/* The template function options(): already escaped, so not escaped again. */
+static NEOERR *
+options_function(const char *arg, char **ret)
+{
+	struct buf b = { 0 };
+
+	if (rendering == NULL || page_options(rendering, arg, &b) != 0) {
+		buf_free(&b);
+		return nerr_raise(NERR_ASSERT, "unknown choice list");
+	}
+	buf_add(&b, "", 0);
+	*ret = b.p;
+	return STATUS_OK;
 }
 
 /* Template sources, loaded once per process. */
@@ -164,6 +291,55 @@ layout_data(struct request *r, const char *title)
 }
 
 /*
+** Parsed templates, one per page template, kept for the life of the
+** process: parsing is most of the cost of a page. A parse tree is tied
+** to the HDF it was made with only through parse->hdf, which is pointed
+** at each request's data before rendering.
+*/
+static struct parsed {
+	char *template;
+	CSPARSE *cs;
+} parsed[64];
+
+static NEOERR *
+template_parse(HDF *hdf, const char *template, CSPARSE **out, int *kept)
+{
+	CSPARSE *cs = NULL;
+	NEOERR *err;
+	size_t i;
+
+	for (i = 0; i < COUNT(parsed) && parsed[i].template; i++)
+		if (strcmp(parsed[i].template, template) == 0) {
+			*out = parsed[i].cs;
+			*kept = 1;
+			return STATUS_OK;
+		}
+	err = hdf_set_value(hdf, "Config.VarEscapeMode", "html");
+	if (err == STATUS_OK)
+		err = cs_init(&cs, hdf);
+	if (err == STATUS_OK)
+		err = cgi_register_strfuncs(cs);
+	if (err == STATUS_OK)
+		err = cs_register_esc_strfunc(cs, "options", options_function);
+	if (err == STATUS_OK) {
+		cs_register_fileload(cs, NULL, template_load);
+		/* layout.cs includes Page.template, resolved here, once. */
+		err = cs_parse_file(cs, "layout.cs");
+	}
+	if (err != STATUS_OK) {
+		cs_destroy(&cs);
+		return err;
+	}
+	*kept = i < COUNT(parsed);
+	if (*kept) {
+		parsed[i].template = xstrdup(template);
+		parsed[i].cs = cs;
+	}
+	*out = cs;
+	return STATUS_OK;
+}
+
+/*
 ** Renders `template` inside layout.cs into the response body. Returns 0,
 ** or 500 if the template fails (the reason goes to the error log).
 */
@@ -173,22 +349,21 @@ page_render(struct request *r, const char *template, const char *title)
 	HDF *hdf = hdf_of(r);
 	CSPARSE *cs = NULL;
 	NEOERR *err;
+	int kept = 0;
 
 	layout_data(r, title);
 	page_set(r, "Page.template", template);
 	buf_reset(&r->body);
-	err = hdf_set_value(hdf, "Config.VarEscapeMode", "html");
-	if (err == STATUS_OK)
-		err = cs_init(&cs, hdf);
-	if (err == STATUS_OK)
-		err = cgi_register_strfuncs(cs);
+	err = template_parse(hdf, template, &cs, &kept);
 	if (err == STATUS_OK) {
-		cs_register_fileload(cs, NULL, template_load);
-		err = cs_parse_file(cs, "layout.cs");
-	}
-	if (err == STATUS_OK)
+		cs->hdf = hdf;
+		rendering = r;
 		err = cs_render(cs, &r->body, render_out);
-	cs_destroy(&cs);
+		rendering = NULL;
+		cs->hdf = NULL;
+		if (!kept)
+			cs_destroy(&cs);
+	}
 	if (err != STATUS_OK) {
 		STRING s;
 

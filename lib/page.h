@@ -6,14 +6,20 @@
 #ifndef APPRODO_PAGE_H
 #define APPRODO_PAGE_H
 
+#include "form.h"
 #include "request.h"
 
 void page_set(struct request *, const char *name, const char *value);
 void page_set_int(struct request *, const char *name, long long);
+HDF *page_row(struct request *, const char *list, int index);
+void row_set(HDF *, const char *field, const char *value);
+void row_set_int(HDF *, const char *field, long long);
 void page_set_item(struct request *, const char *list, int index,
     const char *field, const char *value);
 void page_set_item_int(struct request *, const char *list, int index,
     const char *field, long long);
+const char *page_choices(struct request *, const struct choice *, size_t);
+int page_options(struct request *, const char *key_value, struct buf *);
 int page_render(struct request *, const char *template, const char *title);
 void page_error(struct request *, int status);
 void page_free(struct request *);

@@ -51,6 +51,7 @@ struct request {
 	struct buf headers;
 	struct buf body;
 	HDF *hdf;			/* template data */
+	void *choices;			/* choice lists made for this request */
 };
 
 /*

@@ -25,6 +25,8 @@ CREATE TABLE utenti (
 	tentativi_falliti INTEGER NOT NULL DEFAULT 0,
 	bloccato_fino INTEGER NOT NULL DEFAULT 0,      -- unix time
 	ultimo_accesso TEXT,
+	accesso_precedente TEXT,               -- shown at login: was it you?
+	falliti_prima INTEGER NOT NULL DEFAULT 0,  -- failures before this login
 	creato TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
 	-- a facility user belongs to exactly one facility, nobody else to any
 	CHECK ((ruolo = 'struttura') = (struttura_id IS NOT NULL))
@@ -54,8 +56,9 @@ CREATE TABLE audit (
 	entita_id INTEGER,
 	dettaglio TEXT NOT NULL DEFAULT ''
 ) STRICT;
-CREATE INDEX audit_quando ON audit(quando);
-CREATE INDEX audit_utente ON audit(utente_id, quando);
+-- One index only: every case view appends a row, and each index costs a
+-- page write per view. Dates map to ids (both grow together), users are
+-- shown from utenti; the registro finds a record's history by entity.
 CREATE INDEX audit_entita ON audit(entita, entita_id);
 
 CREATE TABLE audit_modifiche (

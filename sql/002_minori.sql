@@ -59,7 +59,7 @@ CREATE INDEX minori_cognome ON minori(cognome COLLATE NOCASE, nome COLLATE NOCAS
 
 -- Keys of surname, name and aliases (lib/nome.c), for tolerant search.
 CREATE VIRTUAL TABLE minori_nomi USING fts5(chiavi, tokenize = 'ascii',
-	detail = 'column', prefix = '2 3');
+	detail = 'column', prefix = '2 3 4 5 6');
 
 CREATE TABLE collocamenti (
 	id INTEGER PRIMARY KEY,

@@ -384,7 +384,7 @@ start_nginx() {
     done
 
     drop_tls < "$NGINX_CONF_SRC" | subst_paths |
-        sed -e "0,/^server {/s//server {\n    listen 127.0.0.1:$PORT;${APPRODO_NGINX_EXTRA:+\n    include $APPRODO_NGINX_EXTRA;}/" > "$CONF/approdo-nginx.conf" ||
+        sed -e "0,/^server {/s//server {\n    listen 127.0.0.1:$PORT;${APPRODO_NGINX_EXTRA:+\n    include ${APPRODO_NGINX_EXTRA//\//\\/};}/" > "$CONF/approdo-nginx.conf" ||
         die "cannot write $CONF/approdo-nginx.conf"
     check_generated "$CONF/approdo-nginx.conf"
     {

@@ -540,14 +540,40 @@ test_form_page(void)
 	    "page: checkbox error and checked state");
 	ok(is(hv("Form.email.error"), "Indirizzo email non valido.") &&
 	    is(hv("Form.email.type"), "email"), "page: email error");
-	ok(is(hv("Form.ruolo.type"), "select") &&
-	    is(hv("Form.ruolo.options.0.value"), "operatore") &&
-	    is(hv("Form.ruolo.options.0.label"), "Operatore") &&
-	    hv("Form.ruolo.options.0.selected") == NULL &&
-	    is(hv("Form.ruolo.options.1.value"), "responsabile") &&
-	    is(hv("Form.ruolo.options.1.selected"), "1") &&
-	    hv("Form.ruolo.options.2.value") == NULL,
-	    "page: choice options with the typed one selected");
+	{
+		const char *key = hv("Form.ruolo.choices");
+		struct choice *live = pool_alloc(&r.pool, 2 * sizeof(*live));
+		struct buf html = { 0 };
+		char arg[80];
+		const char *lkey;
+
+		ok(is(hv("Form.ruolo.type"), "select") && key && key[0] == 'g' &&
+		    is(hv("Form.ruolo.value"), "responsabile"),
+		    "page: a fixed choice list is named, the typed value kept");
+		snprintf(arg, sizeof arg, "%s:responsabile", key ? key : "");
+		ok(page_options(&r, arg, &html) == 0 && html.p && strstr(html.p,
+		    "<option value=\"responsabile\" selected>") &&
+		    strstr(html.p, "<option value=\"operatore\">Operatore</option>"),
+		    "page: the options, with the typed one selected");
+		live[0].value = "7";
+		live[0].label = "Comunità <Il Ponte> & \"Co\"";
+		live[1].value = "9\"><script>";
+		live[1].label = "SAI Casa Aurora";
+		lkey = page_choices(&r, live, 2);
+		snprintf(arg, sizeof arg, "%s:7", lkey);
+		buf_reset(&html);
+		ok(lkey[0] == 'r' && page_options(&r, arg, &html) == 0 &&
+		    strstr(html.p, "<option value=\"7\" selected>Comunità "
+		    "&lt;Il Ponte&gt; &amp; &quot;Co&quot;</option>") &&
+		    strstr(html.p, "value=\"9&quot;&gt;&lt;script&gt;\"") &&
+		    strstr(html.p, "<script>") == NULL,
+		    "page: a list made for this request, every value escaped");
+		buf_reset(&html);
+		ok(page_options(&r, "g0:x", &html) != 0 &&
+		    page_options(&r, "no-colon", &html) != 0,
+		    "page: an unknown list is an error, not an empty select");
+		buf_free(&html);
+	}
 	ok(is(hv("Form.errors"), "4") &&
 	    is(hv("Form.nascita.value"), "31/12/2199") &&
 	    is(hv("Form.nascita.error"), "La data non può essere nel futuro."),

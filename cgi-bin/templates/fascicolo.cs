@@ -1,3 +1,5 @@
+<?cs # A value, or a dash (read "nessun dato") when nothing was entered. ?>
+<?cs def:valore(v) ?><?cs if:string.length(v) > 0 ?><?cs var:v ?><?cs else ?><span aria-hidden="true">—</span><span class="visually-hidden">nessun dato</span><?cs /if ?><?cs /def ?>
 <p><a href="/minori">← Minori</a></p>
 <div class="d-flex justify-content-between align-items-start flex-wrap">
   <div>
@@ -25,9 +27,9 @@
   <dl class="row approdo-dl">
     <dt class="col-sm-4">Sesso</dt><dd class="col-sm-8"><?cs var:Case.sesso ?></dd>
     <dt class="col-sm-4">Luogo e paese di nascita</dt><dd class="col-sm-8"><?cs var:Case.luogo_nascita ?> <?cs var:Case.paese_nascita ?></dd>
-    <dt class="col-sm-4">Altre grafie e alias</dt><dd class="col-sm-8 approdo-pre"><?cs var:Case.alias ?></dd>
-    <dt class="col-sm-4">Codice CUI</dt><dd class="col-sm-8"><?cs var:Case.cui ?></dd>
-    <dt class="col-sm-4">Codice fiscale</dt><dd class="col-sm-8"><?cs var:Case.codice_fiscale ?></dd>
+    <dt class="col-sm-4">Altre grafie e alias</dt><dd class="col-sm-8 approdo-pre"><?cs call:valore(Case.alias) ?></dd>
+    <dt class="col-sm-4">Codice CUI</dt><dd class="col-sm-8"><?cs call:valore(Case.cui) ?></dd>
+    <dt class="col-sm-4">Codice fiscale</dt><dd class="col-sm-8"><?cs call:valore(Case.codice_fiscale) ?></dd>
     <?cs if:Case.eta_motivo ?><dt class="col-sm-4">Età confermata perché</dt><dd class="col-sm-8"><?cs var:Case.eta_motivo ?></dd><?cs /if ?>
   </dl>
 </section>
@@ -36,11 +38,11 @@
   <div class="d-flex justify-content-between align-items-center"><h2 id="rintraccio" class="h3">Rintraccio e provvedimento art. 403</h2><?cs if:Case.can_edit ?><a href="/minori/<?cs var:Case.id ?>/rintraccio">Modifica<span class="visually-hidden"> rintraccio e provvedimento</span></a><?cs /if ?></div>
   <dl class="row approdo-dl">
     <dt class="col-sm-4">Rintraccio</dt><dd class="col-sm-8"><?cs var:Case.data_rintraccio ?>, <?cs var:Case.modalita_rintraccio ?><?cs if:Case.luogo_rintraccio ?>, <?cs var:Case.luogo_rintraccio ?><?cs /if ?><?cs if:Case.ente_segnalante ?> (<?cs var:Case.ente_segnalante ?>)<?cs /if ?></dd>
-    <dt class="col-sm-4">Provvedimento art. 403</dt><dd class="col-sm-8"><?cs var:Case.data_403 ?></dd>
-    <dt class="col-sm-4">Comunicazione alla Procura</dt><dd class="col-sm-8"><?cs var:Case.data_403_comunicazione ?></dd>
-    <dt class="col-sm-4">Richiesta di convalida</dt><dd class="col-sm-8"><?cs var:Case.data_403_richiesta_convalida ?></dd>
-    <dt class="col-sm-4">Decreto di convalida</dt><dd class="col-sm-8"><?cs var:Case.data_403_decreto ?></dd>
-    <dt class="col-sm-4">Udienza</dt><dd class="col-sm-8"><?cs var:Case.data_403_udienza ?></dd>
+    <dt class="col-sm-4">Provvedimento art. 403</dt><dd class="col-sm-8"><?cs call:valore(Case.data_403) ?></dd>
+    <dt class="col-sm-4">Comunicazione alla Procura</dt><dd class="col-sm-8"><?cs call:valore(Case.data_403_comunicazione) ?></dd>
+    <dt class="col-sm-4">Richiesta di convalida</dt><dd class="col-sm-8"><?cs call:valore(Case.data_403_richiesta_convalida) ?></dd>
+    <dt class="col-sm-4">Decreto di convalida</dt><dd class="col-sm-8"><?cs call:valore(Case.data_403_decreto) ?></dd>
+    <dt class="col-sm-4">Udienza</dt><dd class="col-sm-8"><?cs call:valore(Case.data_403_udienza) ?></dd>
   </dl>
 </section>
 <?cs /if ?>
@@ -50,10 +52,11 @@
   <?cs if:Tutela.tipo ?>
   <dl class="row approdo-dl">
     <dt class="col-sm-4">Tipo</dt><dd class="col-sm-8"><?cs var:Tutela.tipo ?></dd>
-    <dt class="col-sm-4">Tutore</dt><dd class="col-sm-8"><?cs var:Tutela.nome ?> <?cs var:Tutela.recapito ?></dd>
+    <dt class="col-sm-4">Tutore</dt><dd class="col-sm-8"><?cs if:string.length(Tutela.nome) > 0 || string.length(Tutela.recapito) > 0 ?><?cs var:Tutela.nome ?> <?cs var:Tutela.recapito ?><?cs else ?><?cs call:valore(Tutela.nome) ?><?cs /if ?></dd>
     <?cs if:Case.full ?>
-    <dt class="col-sm-4">Tribunale</dt><dd class="col-sm-8"><?cs var:Tutela.tribunale ?></dd>
-    <dt class="col-sm-4">Ricorso e nomina</dt><dd class="col-sm-8">ricorso <?cs var:Tutela.data_ricorso ?>, nomina <?cs var:Tutela.data_nomina ?></dd>
+    <dt class="col-sm-4">Tribunale</dt><dd class="col-sm-8"><?cs call:valore(Tutela.tribunale) ?></dd>
+    <dt class="col-sm-4">Ricorso per la nomina</dt><dd class="col-sm-8"><?cs call:valore(Tutela.data_ricorso) ?></dd>
+    <dt class="col-sm-4">Nomina</dt><dd class="col-sm-8"><?cs call:valore(Tutela.data_nomina) ?></dd>
     <?cs /if ?>
   </dl>
   <?cs else ?><p>Nessun tutore registrato: il ricorso per la nomina va presentato subito.</p><?cs /if ?>

@@ -9,9 +9,9 @@
   <div class="col-6 col-lg-3"><?cs call:field(Form.cittadinanza) ?></div>
   <?cs if:!List.struttura ?><div class="col-6 col-lg-3"><?cs call:field(Form.struttura_id) ?></div>
   <div class="col-6 col-lg-3"><?cs call:field(Form.operatore_id) ?></div><?cs /if ?>
-  <div class="col-6 col-lg-2"><?cs call:field(Form.fascia) ?></div>
-  <div class="col-6 col-lg-2"><?cs call:field(Form.diciotto) ?></div>
-  <div class="col-6 col-lg-2"><?cs call:field(Form.ordine) ?></div>
+  <div class="col-12 col-md-6 col-lg-3"><?cs call:field(Form.fascia) ?></div>
+  <div class="col-12 col-md-6 col-lg-3"><?cs call:field(Form.diciotto) ?></div>
+  <div class="col-12 col-md-6 col-lg-3"><?cs call:field(Form.ordine) ?></div>
   <div class="col-12 mb-4">
     <button type="submit" class="btn btn-primary">Cerca</button>
     <a href="/minori" class="btn btn-outline-secondary">Azzera</a>
@@ -28,10 +28,10 @@
   <tbody>
   <?cs each:m = Minori ?>
   <tr>
-    <td><a href="/minori/<?cs var:m.id ?>"><?cs var:m.numero ?></a></td>
-    <td><?cs var:m.cognome ?> <?cs var:m.nome ?></td>
+    <td class="text-nowrap"><a href="/minori/<?cs var:m.id ?>"><?cs var:m.numero ?></a></td>
+    <td><?cs var:m.nome ?></td>
     <td><?cs var:m.sesso ?></td>
-    <td><?cs var:m.data_nascita ?> (<?cs var:m.eta ?>)</td>
+    <td><?cs var:m.nascita ?></td>
     <td><?cs var:m.cittadinanza ?></td>
     <td><?cs var:m.struttura ?></td>
     <td><?cs var:m.operatore ?></td>

@@ -21,9 +21,9 @@
       <div class="col-12 col-md-6"><?cs call:field(Form.cognome) ?></div>
       <div class="col-12 col-md-6"><?cs call:field(Form.nome) ?></div>
       <div class="col-12"><?cs call:field(Form.alias) ?></div>
-      <div class="col-6 col-md-3"><?cs call:field(Form.sesso) ?></div>
-      <div class="col-6 col-md-3"><?cs call:field(Form.data_nascita) ?></div>
-      <div class="col-12 col-md-6"><?cs call:field(Form.luogo_nascita) ?></div>
+      <div class="col-12 col-sm-6 col-lg-3"><?cs call:field(Form.sesso) ?></div>
+      <div class="col-12 col-sm-6 col-lg-3"><?cs call:field(Form.data_nascita) ?></div>
+      <div class="col-12 col-lg-6"><?cs call:field(Form.luogo_nascita) ?></div>
       <div class="col-12 col-md-6"><?cs call:field(Form.paese_nascita) ?></div>
       <div class="col-12 col-md-6"><?cs call:field(Form.cittadinanza) ?></div>
       <div class="col-12 col-md-6"><?cs call:field(Form.lingue) ?></div>

@@ -8,161 +8,15 @@
 //
 // Needs a running Approdo (tests/servers.sh) with the demo users, and
 // `npm ci` in tests/. CHROMIUM overrides /usr/bin/chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import {
+  BASE, SCREENSHOTS, DEMO, BAD_LOGIN, KNOWN_BI_PROBLEMS, STRICT_CSP, short, useBrowser, newPage,
+  navigating, go, submitButton, login, logout, pathOf, fieldError, axeAccumulator, screenshot,
+} from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const BASE = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SCREENSHOTS = process.env.SCREENSHOTS_DIR || '';
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const BLOCKING = new Set(['serious', 'critical']);
-
-const DEMO = {
-  amministratore: ['admin', 'amministratore-demo-2026'],
-  responsabile: ['responsabile', 'responsabile-demo-2026'],
-  operatore: ['operatore', 'operatore-demo-2026'],
-  struttura: ['struttura', 'struttura-demo-2026'],
-  formazione: ['formazione', 'formazione-demo-2026'],
-  comunicazione: ['comunicazione', 'comunicazione-demo-2026'],
-};
-const BAD_LOGIN = /Nome utente o password non validi/;
-
-let browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
-  const res = await fetch(`${BASE}/login`).catch((e) => assert.fail(`no Approdo at ${BASE}: ${e.message}`));
-  assert.equal(res.status, 200, `GET ${BASE}/login`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-// ------------------------------------------------------------ helpers
-
-async function newPage(options = {}) {
-  // Reduced motion: no smooth scrolling (Bootstrap Italia's :root rule),
-  // which makes clicks below the fold wait for a scroll that keeps moving.
-  const context = await browser.newContext({
-    locale: 'it-IT', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', ...options,
-  });
-  context.setDefaultTimeout(10000);
-  context.setDefaultNavigationTimeout(15000);
-  const page = await context.newPage();
-  return { context, page };
-}
-
-// Pages whose every document axe checks (see axeAccumulator).
-const axeOf = new WeakMap();
-async function loaded(page, label) {
-  await page.waitForLoadState('load');
-  const axe = axeOf.get(page);
-  if (axe) await axe.check(page, label || pathOf(page));
-}
-
-// Runs `action` (a click) and waits for the main frame's next document.
-async function navigating(page, action, label) {
-  const nav = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
-  nav.catch(() => {}); // awaited below, after the action's own errors
-  await action();
-  await nav;
-  await loaded(page, label);
-}
-
-async function go(page, p, label) {
-  const res = await page.goto(BASE + p, { waitUntil: 'load' });
-  await loaded(page, label);
-  return res.status();
-}
-
-const submitButton = (page, action) => page.locator(`form[action="${action}"] button[type="submit"]`);
-
-async function login(page, username, password, label) {
-  if (!page.url().endsWith('/login')) await go(page, '/login', 'login');
-  await page.fill('#f-username', username);
-  await page.fill('#f-password', password);
-  await navigating(page, () => submitButton(page, '/login').click(), label || `after login as ${username}`);
-}
-
-async function logout(page) {
-  await navigating(page, () => page.getByRole('button', { name: 'Esci' }).click(), 'after Esci');
-  assert.equal(pathOf(page), '/login', 'Esci leads back to the login page');
-}
-
-const pathOf = (page) => new URL(page.url()).pathname;
-const fieldError = (page, name) => page.locator(`#e-${name}`);
-
-// axe-core on the page as it is, its CSP enforced: the source is evaluated
-// through the DevTools protocol, which no page policy blocks (so no
-// bypassCSP context is needed). Returns the serious/critical violations.
-async function axeCheck(t, page, label) {
-  const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
-  if (!hasAxe) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations', 'incomplete'],
-    });
-    const shape = (v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    });
-    return { violations: r.violations.map(shape), incomplete: r.incomplete.map(shape) };
-  }, AXE_TAGS).then((r) => {
-    // "Incomplete" results need a human: shown, never failing.
-    for (const v of r.incomplete)
-      t.diagnostic(`axe ${label} [${pathOf(page)}] needs review: ${v.id} (${v.impact}): ${v.targets.join(', ')}`);
-    return r.violations;
-  });
-  const blocking = violations.filter((v) => BLOCKING.has(v.impact));
-  const line = violations.length
-    ? violations.map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`).join('; ')
-    : 'no violations';
-  t.diagnostic(`axe ${label} [${pathOf(page)}]: ${line}`);
-  return blocking;
-}
-
-// Checks every document loaded in the pages given to watch() and collects
-// the serious/critical violations; done() fails the test on any of them.
-function axeAccumulator(t) {
-  const failures = [];
-  return {
-    watch(page) {
-      axeOf.set(page, this);
-      return page;
-    },
-    async check(page, label) {
-      for (const v of await axeCheck(t, page, label))
-        failures.push(`${label} ${pathOf(page)}: ${v.id} [${v.impact}] ${v.help} -> ${v.targets.join(' | ')}`);
-    },
-    done() {
-      assert.deepEqual(failures, [], `axe found serious/critical violations:\n${failures.join('\n')}`);
-    },
-  };
-}
-
-async function screenshot(page, name) {
-  const png = await page.screenshot({ fullPage: true });
-  assert.ok(png.length > 1000, `screenshot ${name} is not empty`);
-  if (SCREENSHOTS) {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    fs.writeFileSync(path.join(SCREENSHOTS, `${name}.png`), png);
-  }
-}
+// Chromium, the helpers, axe and the known Bootstrap Italia problems: lib.mjs.
+useBrowser();
 
 // ------------------------------------------------------------ tests
 
@@ -330,34 +184,6 @@ test('axe: /registro and /registro with a filter error', async (t) => {
   }
   axe.done();
 });
-
-// Problems that come from Bootstrap Italia itself, not from Approdo's
-// templates or CSS. Each is matched precisely, reported as a TAP comment on
-// every run, and tolerated only while STRICT_CSP is unset: anything else
-// fails the test. Remove an entry once the cause is gone.
-const KNOWN_BI_PROBLEMS = [
-  {
-    // bootstrap-italia.min.css bundles video.js's icon font as
-    // @font-face { font-family: VideoJS; src: url(data:application/font-woff...) }.
-    // Chromium loads data: fonts as soon as the stylesheet is parsed (even
-    // with JavaScript off and no .vjs element), and font-src 'self' blocks it.
-    what: "Bootstrap Italia CSS: video.js's VideoJS icon font is a data: URL (font-src 'self')",
-    console: /^Loading the font 'data:application\/font-woff;charset=utf-8;base64,d09GRgABAAAAABTsAAsAAAAAIpAA/,
-    csp: (v) => v.directive === 'font-src' && v.blocked === 'data',
-  },
-  {
-    // bootstrap-italia.bundle.min.js includes video.js, which at load time
-    // inserts <style class="vjs-styles-defaults"> into <head> (empty, then
-    // filled: two violations) unless window.VIDEOJS_NO_DYNAMIC_STYLE === true
-    // was set by an earlier script. No page has a video player.
-    what: 'Bootstrap Italia JS: video.js inserts <style class="vjs-styles-defaults"> (style-src \'self\')',
-    console: /^Applying inline style violates .*'sha256-(47DEQpj8HBSa\+\/TImW\+5JCeuQeRkm5NMpJWZG3hSuFU=|wPXhisdsFu1DtHYH1D9W5isSGqS5vIPn6QJWSNLqfCM=)'/,
-    url: /\/static\/bi\/js\/bootstrap-italia\.bundle\.min\.js$/,
-    csp: (v) => v.directive === 'style-src-elem' && v.blocked === 'inline' && /\/static\/bi\/js\/bootstrap-italia\.bundle\.min\.js$/.test(v.source),
-  },
-];
-const STRICT_CSP = !!process.env.STRICT_CSP;
-const short = (s) => (s.length > 220 ? `${s.slice(0, 220)}...` : s);
 
 test('with the CSP enforced: no console errors, no CSP violations, fonts loaded', async (t) => {
   const { context, page } = await newPage();

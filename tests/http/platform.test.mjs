@@ -246,6 +246,12 @@ test(`${SERVER}: the responsabile browses and filters the audit log`, async () =
   assert.equal(res.status, 200);
   assert.match(res.body, /Accesso fallito/);
   assert.doesNotMatch(res.body, /<td>Uscita<\/td>/);
+  const d = new Date();
+  const today = `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+  const fromToday = await c.get(`/registro?dal=${today}&al=${today}&azione=login`);
+  assert.match(fromToday.body, /<td>Accesso<\/td>/, 'today\'s logins are found by date');
+  const old = await c.get('/registro?al=01/01/2020');
+  assert.match(old.body, /Nessuna voce corrisponde ai filtri/, 'nothing before the first day');
   const bad = await c.get('/registro?dal=31/02/2024');
   assert.equal(bad.status, 200);
   assert.match(bad.body, /Data non valida/);
