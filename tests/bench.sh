@@ -78,8 +78,11 @@ measure elenco /minori
 measure ricerca "/minori?q=mohamed"
 measure fascicolo "/minori/$case_id"
 
+# Peak resident memory of this server's minori workers (not another run's).
 peak=0
 for pid in $(pgrep -f "$SRC/cgi-bin/minori"); do
+	tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null |
+		grep -qx "APPRODO_SERVERS_STATEDIR=$STATE" || continue
 	hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
 	[ "${hwm:-0}" -gt "$peak" ] && peak=$hwm
 done
