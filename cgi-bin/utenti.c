@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "db.h"
 #include "form.h"
+#include "minore.h"
 #include "page.h"
 #include "session.h"
 
@@ -45,37 +46,13 @@ static const struct field user_fields[] = {
 	    "primo accesso." },
 };
 
-static const char SQL_STRUTTURE[] =
-    "SELECT id, nome FROM strutture WHERE attiva = 1 ORDER BY nome";
-
-/*
-** The user form, with the facilities loaded as the choices of the
-** struttura field. `fields` must have room for COUNT(user_fields).
-*/
+/* The user form, with the facilities as the choices of its struttura field. */
 static void
 user_form(struct request *r, struct form *f, struct field *fields)
 {
-	sqlite3_stmt *st = db_prepare(SQL_STRUTTURE);
-	struct choice *c = NULL;
-	size_t n = 0;
-
 	memcpy(fields, user_fields, sizeof user_fields);
-	while (db_step(st) == SQLITE_ROW) {
-		if (n % 16 == 0) {
-			struct choice *more = pool_alloc(&r->pool,
-			    (n + 16) * sizeof(*more));
-
-			if (n)
-				memcpy(more, c, n * sizeof(*c));
-			c = more;
-		}
-		c[n].value = pool_printf(&r->pool, "%lld", db_int(st, 0));
-		c[n].label = pool_strdup(&r->pool, db_text(st, 1));
-		n++;
-	}
-	db_done(st);
-	fields[F_STRUTTURA].choices = c;
-	fields[F_STRUTTURA].nchoices = n;
+	fields[F_STRUTTURA].choices = strutture_choices(r,
+	    &fields[F_STRUTTURA].nchoices);
 	form_init(f, fields, COUNT(user_fields));
 }
 

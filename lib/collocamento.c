@@ -32,19 +32,6 @@ placement_form(struct request *r, struct form *f, struct field *fields)
 	form_init(f, fields, COUNT(base));
 }
 
-static int
-placement_page(struct request *r, struct form *f)
-{
-	int rc = fascicolo_header(r, r->id[0], 1);
-
-	if (rc != 0)
-		return rc;
-	form_page(r, f);
-	page_set(r, "Section.path", "collocamento");
-	page_set(r, "Section.title", "Trasferimento in altra struttura");
-	return page_render(r, "sezione.cs", "Trasferimento");
-}
-
 int
 fascicolo_collocamento_get(struct request *r)
 {
@@ -58,7 +45,8 @@ fascicolo_collocamento_get(struct request *r)
 	placement_form(r, &f, fields);
 	date_today(today);
 	form_set(r, &f, "dal", today);
-	return placement_page(r, &f);
+	return fascicolo_form_page(r, &f, "collocamento",
+		    "Trasferimento in altra struttura");
 }
 
 static const char SQL_CURRENT[] =
@@ -112,7 +100,8 @@ fascicolo_collocamento_post(struct request *r)
 		form_fail(&f, "dal", "Il trasferimento non può precedere "
 		    "l'inizio del collocamento attuale.");
 	if (f.nerrors > 0)
-		return placement_page(r, &f);
+		return fascicolo_form_page(r, &f, "collocamento",
+		    "Trasferimento in altra struttura");
 
 	if (db_begin_write() != 0)
 		return 500;
@@ -139,13 +128,11 @@ fascicolo_collocamento_post(struct request *r)
 			{ "collocamento_dal", NULL, from },
 		};
 
-		if (!ok || audit_update(r, "minore", r->id[0], c, COUNT(c)) != 0 ||
-		    session_set_avviso(r, "Trasferimento registrato.") != 0 ||
-		    db_commit() != 0) {
+		if (!ok) {
 			db_rollback();
 			return 500;
 		}
+		return fascicolo_saved(r, "minore", r->id[0], c, COUNT(c),
+		    "Trasferimento registrato.");
 	}
-	return response_redirect(r, pool_printf(&r->pool, "/minori/%lld",
-	    r->id[0]));
 }

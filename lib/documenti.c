@@ -21,6 +21,25 @@
 #include "session.h"
 #include "settings.h"
 
+static const struct choice documento_tipi[] = {
+	{ "passaporto", "Passaporto" },
+	{ "carta_identita", "Carta d'identità" },
+	{ "certificato_nascita", "Certificato di nascita" },
+	{ "dichiarazione_consolare", "Dichiarazione consolare" },
+	{ "permesso_minore_eta", "Permesso di soggiorno per minore età" },
+	{ "ricevuta_asilo", "Ricevuta della domanda di asilo" },
+	{ "permesso_art32", "Permesso art. 32" },
+	{ "permesso_altro", "Altro permesso di soggiorno" },
+	{ "altro", "Altro documento" },
+};
+
+const char *
+documento_tipo_label(const char *tipo)
+{
+	return choice_label(documento_tipi, COUNT(documento_tipi), tipo);
+}
+
+
 enum { F_TIPO, F_NUMERO, F_RILASCIO, F_SCADENZA, F_VERIFICATO };
 
 static void
@@ -28,7 +47,8 @@ doc_form(struct form *f, struct field *fields)
 {
 	static const struct field base[] = {
 		[F_TIPO] = { "tipo", "Tipo di documento", FIELD_CHOICE,
-		    FIELD_REQUIRED, 0, 0, NULL, 0, NULL },
+		    FIELD_REQUIRED, 0, 0, documento_tipi, COUNT(documento_tipi),
+		    NULL },
 		[F_NUMERO] = { "numero", "Numero", FIELD_TEXT, 0, 0, 40, NULL, 0,
 		    NULL },
 		[F_RILASCIO] = { "data_rilascio", "Data di rilascio", FIELD_DATE,
@@ -40,7 +60,7 @@ doc_form(struct form *f, struct field *fields)
 	};
 
 	memcpy(fields, base, sizeof base);
-	fields[F_TIPO].choices = documento_tipi_list(&fields[F_TIPO].nchoices);
+
 	form_init(f, fields, COUNT(base));
 }
 
@@ -278,15 +298,9 @@ documento_verifica_post(struct request *r)
 	{
 		const struct change c[] = { { "verificato_il", NULL, today } };
 
-		if (audit_update(r, "documento", r->id[1], c, 1) != 0 ||
-		    session_set_avviso(r, "Verifica registrata.") != 0 ||
-		    db_commit() != 0) {
-			db_rollback();
-			return 500;
-		}
+		return fascicolo_saved(r, "documento", r->id[1], c, 1,
+		    "Verifica registrata.");
 	}
-	return response_redirect(r, pool_printf(&r->pool, "/minori/%lld",
-	    r->id[0]));
 }
 
 static const char SQL_DOC_FILE[] =

@@ -14,31 +14,6 @@
 #include "page.h"
 #include "session.h"
 
-static const struct choice documento_tipi[] = {
-	{ "passaporto", "Passaporto" },
-	{ "carta_identita", "Carta d'identità" },
-	{ "certificato_nascita", "Certificato di nascita" },
-	{ "dichiarazione_consolare", "Dichiarazione consolare" },
-	{ "permesso_minore_eta", "Permesso di soggiorno per minore età" },
-	{ "ricevuta_asilo", "Ricevuta della domanda di asilo" },
-	{ "permesso_art32", "Permesso art. 32" },
-	{ "permesso_altro", "Altro permesso di soggiorno" },
-	{ "altro", "Altro documento" },
-};
-
-const char *
-documento_tipo_label(const char *tipo)
-{
-	return choice_label(documento_tipi, COUNT(documento_tipi), tipo);
-}
-
-const struct choice *
-documento_tipi_list(size_t *n)
-{
-	*n = COUNT(documento_tipi);
-	return documento_tipi;
-}
-
 static void
 set_date(struct request *r, const char *name, const char *iso)
 {
@@ -308,20 +283,57 @@ static const struct section rintraccio = {
 	SQL_RINTRACCIO_SET,
 };
 
-/* Reads a section's stored values as text (NULL for empty). */
-static int
-section_load(struct request *r, const struct section *s, const char **v)
+/*
+** Reads one row of `sql` (?1 is the case id) as text into v[0..n-1],
+** NULL for what is empty. Returns 1 if the row exists.
+*/
+int
+fascicolo_values(struct request *r, const char *sql, const char **v, size_t n)
 {
-	sqlite3_stmt *st = db_prepare(s->sql_get);
+	sqlite3_stmt *st = db_prepare(sql);
 	int found;
 
 	db_bind_int(st, 1, r->id[0]);
 	found = db_step(st) == SQLITE_ROW;
-	for (int i = 0; found && i <= s->last - s->first; i++)
-		v[i] = db_is_null(st, i) || *db_text(st, i) == '\0' ? NULL :
-		    pool_strdup(&r->pool, db_text(st, i));
+	for (size_t i = 0; i < n; i++)
+		v[i] = !found || db_is_null(st, (int)i) ||
+		    *db_text(st, (int)i) == '\0' ? NULL :
+		    pool_strdup(&r->pool, db_text(st, (int)i));
 	db_done(st);
 	return found;
+}
+
+/* The form of one section of the case, under the case's header. */
+int
+fascicolo_form_page(struct request *r, struct form *f, const char *path,
+    const char *title)
+{
+	int rc = fascicolo_header(r, r->id[0], 1);
+
+	if (rc != 0)
+		return rc;
+	form_page(r, f);
+	page_set(r, "Section.path", path);
+	page_set(r, "Section.title", title);
+	return page_render(r, "sezione.cs", title);
+}
+
+/*
+** Ends a section's POST inside its write transaction: the update's audit
+** row with each changed field, the message for the next page, commit,
+** and back to the case page. On failure everything is rolled back.
+*/
+int
+fascicolo_saved(struct request *r, const char *entity, long long entity_id,
+    const struct change *c, size_t n, const char *avviso)
+{
+	if (audit_update(r, entity, entity_id, c, n) != 0 ||
+	    session_set_avviso(r, avviso) != 0 || db_commit() != 0) {
+		db_rollback();
+		return 500;
+	}
+	return response_redirect(r, pool_printf(&r->pool, "/minori/%lld",
+	    r->id[0]));
 }
 
 static void
@@ -337,15 +349,6 @@ section_form(struct request *r, const struct section *s, struct form *f,
 }
 
 static int
-section_page(struct request *r, const struct section *s, struct form *f)
-{
-	form_page(r, f);
-	page_set(r, "Section.path", s->path);
-	page_set(r, "Section.title", s->title);
-	return page_render(r, "sezione.cs", s->title);
-}
-
-static int
 section_get(struct request *r, const struct section *s)
 {
 	struct field fields[MF__MAX];
@@ -357,14 +360,12 @@ section_get(struct request *r, const struct section *s)
 		return rc;
 	if (audit_now(r, "view", "minore", r->id[0], s->path) != 0)
 		return 500;
-	if ((rc = fascicolo_header(r, r->id[0], 1)) != 0)
-		return rc;
 	section_form(r, s, &f, fields);
-	if (!section_load(r, s, v))
+	if (!fascicolo_values(r, s->sql_get, v, f.n))
 		return 404;
 	for (size_t i = 0; i < f.n; i++)
 		form_set(r, &f, fields[i].name, v[i]);
-	return section_page(r, s, &f);
+	return fascicolo_form_page(r, &f, s->path, s->title);
 }
 
 static int
@@ -375,21 +376,18 @@ section_post(struct request *r, const struct section *s)
 	struct change c[MF__MAX];
 	struct form f;
 	sqlite3_stmt *st;
-	int rc, ok;
+	int rc;
 
 	if ((rc = minore_access(r, r->id[0], ACCESS_WRITE)) != 0)
 		return rc;
 	section_form(r, s, &f, fields);
-	if (!section_load(r, s, before))
+	if (!fascicolo_values(r, s->sql_get, before, f.n))
 		return 404;
 	form_read(r, &f);
 	minore_check_identity(r, &f);
 	minore_check_dates(&f, NULL, NULL);
-	if (f.nerrors > 0) {
-		if ((rc = fascicolo_header(r, r->id[0], 1)) != 0)
-			return rc;
-		return section_page(r, s, &f);
-	}
+	if (f.nerrors > 0)
+		return fascicolo_form_page(r, &f, s->path, s->title);
 	if (db_begin_write() != 0)
 		return 500;
 	st = db_prepare(s->sql_set);
@@ -400,29 +398,23 @@ section_post(struct request *r, const struct section *s)
 		c[i].before = before[i];
 		c[i].after = f.value[i];
 	}
-	ok = db_step(st) == SQLITE_DONE;
+	rc = db_step(st);
 	db_done(st);
-	if (!ok) {
+	if (rc == SQLITE_CONSTRAINT) {
 		/* The only constraint a valid form can hit: a CUI or CF in use. */
 		db_rollback();
 		form_fail(&f, s == &anagrafica ? "cui" : fields[0].name,
-		    "Valore già registrato in un altro fascicolo.");
-		if ((rc = fascicolo_header(r, r->id[0], 1)) != 0)
-			return rc;
-		return section_page(r, s, &f);
+		    "Il CUI o il codice fiscale è già registrato in un altro "
+		    "fascicolo.");
+		return fascicolo_form_page(r, &f, s->path, s->title);
 	}
-	if (s == &anagrafica && minore_index_names(r->id[0],
-	    f.value[0], f.value[1], f.value[2]) != 0)
-		goto fail;
-	if (audit_update(r, "minore", r->id[0], c, f.n) != 0 ||
-	    session_set_avviso(r, "Modifiche salvate.") != 0 ||
-	    db_commit() != 0)
-		goto fail;
-	return response_redirect(r, pool_printf(&r->pool, "/minori/%lld",
-	    r->id[0]));
-fail:
-	db_rollback();
-	return 500;
+	if (rc != SQLITE_DONE || (s == &anagrafica && minore_index_names(
+	    r->id[0], f.value[0], f.value[1], f.value[2]) != 0)) {
+		db_rollback();
+		return 500;
+	}
+	return fascicolo_saved(r, "minore", r->id[0], c, f.n,
+	    "Modifiche salvate.");
 }
 
 int fascicolo_anagrafica_get(struct request *r) { return section_get(r, &anagrafica); }

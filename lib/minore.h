@@ -6,6 +6,7 @@
 #ifndef APPRODO_MINORE_H
 #define APPRODO_MINORE_H
 
+#include "audit.h"
 #include "form.h"
 #include "request.h"
 
@@ -63,7 +64,12 @@ void minore_check_dates(struct form *, const char *data_nascita,
     const char *data_presa_in_carico);
 int minore_age_outside(const char *data_nascita, const char *on);
 int fascicolo_header(struct request *, long long id, int full);
+int fascicolo_values(struct request *, const char *sql, const char **,
+    size_t);
+int fascicolo_form_page(struct request *, struct form *, const char *path,
+    const char *title);
+int fascicolo_saved(struct request *, const char *entity, long long id,
+    const struct change *, size_t, const char *avviso);
 const char *documento_tipo_label(const char *);
 const char *tutela_tipo_label(const char *);
-const struct choice *documento_tipi_list(size_t *);
 #endif

@@ -23,19 +23,6 @@ static const struct field fields[] = {
 	  NULL },
 };
 
-static int
-stato_page(struct request *r, struct form *f)
-{
-	int rc = fascicolo_header(r, r->id[0], 1);
-
-	if (rc != 0)
-		return rc;
-	form_page(r, f);
-	page_set(r, "Section.path", "stato");
-	page_set(r, "Section.title", "Cambio di stato");
-	return page_render(r, "sezione.cs", "Cambio di stato");
-}
-
 int
 fascicolo_stato_get(struct request *r)
 {
@@ -48,7 +35,7 @@ fascicolo_stato_get(struct request *r)
 	form_init(&f, fields, COUNT(fields));
 	date_today(today);
 	form_set(r, &f, "data", today);
-	return stato_page(r, &f);
+	return fascicolo_form_page(r, &f, "stato", "Cambio di stato");
 }
 
 static const char SQL_CASE_STATO[] =
@@ -116,7 +103,7 @@ fascicolo_stato_post(struct request *r)
 		form_fail(&f, "data", "La data non può precedere l'inizio del "
 		    "collocamento attuale.");
 	if (f.nerrors > 0)
-		return stato_page(r, &f);
+		return fascicolo_form_page(r, &f, "stato", "Cambio di stato");
 
 	if (db_begin_write() != 0)
 		return 500;
@@ -152,13 +139,11 @@ fascicolo_stato_post(struct request *r)
 			{ "motivo", NULL, form_value(&f, "motivo") },
 		};
 
-		if (!ok || audit_update(r, "minore", r->id[0], c, COUNT(c)) != 0 ||
-		    session_set_avviso(r, "Stato aggiornato.") != 0 ||
-		    db_commit() != 0) {
+		if (!ok) {
 			db_rollback();
 			return 500;
 		}
+		return fascicolo_saved(r, "minore", r->id[0], c, COUNT(c),
+		    "Stato aggiornato.");
 	}
-	return response_redirect(r, pool_printf(&r->pool, "/minori/%lld",
-	    r->id[0]));
 }

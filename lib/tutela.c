@@ -38,8 +38,7 @@ static const struct field fields[] = {
 };
 
 static const char SQL_GET[] =
-    "SELECT tipo, nullif(nome, ''), nullif(recapito, ''),"
-    " nullif(tribunale, ''), data_ricorso, data_nomina"
+    "SELECT tipo, nome, recapito, tribunale, data_ricorso, data_nomina"
     " FROM tutele WHERE minore_id = ?";
 static const char SQL_SET[] =
     "INSERT INTO tutele (minore_id, tipo, nome, recapito, tribunale,"
@@ -49,34 +48,6 @@ static const char SQL_SET[] =
     " nome = excluded.nome, recapito = excluded.recapito,"
     " tribunale = excluded.tribunale, data_ricorso = excluded.data_ricorso,"
     " data_nomina = excluded.data_nomina";
-
-static int
-load(struct request *r, const char **v)
-{
-	sqlite3_stmt *st = db_prepare(SQL_GET);
-	int found;
-
-	db_bind_int(st, 1, r->id[0]);
-	found = db_step(st) == SQLITE_ROW;
-	for (size_t i = 0; i < COUNT(fields); i++)
-		v[i] = found && !db_is_null(st, (int)i) ?
-		    pool_strdup(&r->pool, db_text(st, (int)i)) : NULL;
-	db_done(st);
-	return found;
-}
-
-static int
-tutela_page(struct request *r, struct form *f)
-{
-	int rc = fascicolo_header(r, r->id[0], 1);
-
-	if (rc != 0)
-		return rc;
-	form_page(r, f);
-	page_set(r, "Section.path", "tutela");
-	page_set(r, "Section.title", "Tutela");
-	return page_render(r, "sezione.cs", "Tutela");
-}
 
 int
 fascicolo_tutela_get(struct request *r)
@@ -90,10 +61,10 @@ fascicolo_tutela_get(struct request *r)
 	if (audit_now(r, "view", "minore", r->id[0], "tutela") != 0)
 		return 500;
 	form_init(&f, fields, COUNT(fields));
-	load(r, v);
+	fascicolo_values(r, SQL_GET, v, COUNT(fields));
 	for (size_t i = 0; i < COUNT(fields); i++)
 		form_set(r, &f, fields[i].name, v[i]);
-	return tutela_page(r, &f);
+	return fascicolo_form_page(r, &f, "tutela", "Tutela");
 }
 
 int
@@ -108,7 +79,7 @@ fascicolo_tutela_post(struct request *r)
 
 	if ((rc = minore_access(r, r->id[0], ACCESS_WRITE)) != 0)
 		return rc;
-	load(r, before);
+	fascicolo_values(r, SQL_GET, before, COUNT(fields));
 	form_init(&f, fields, COUNT(fields));
 	form_read(r, &f);
 	tipo = form_value(&f, "tipo");
@@ -126,7 +97,7 @@ fascicolo_tutela_post(struct request *r)
 		form_fail(&f, "data_nomina", "La nomina non può precedere il "
 		    "ricorso.");
 	if (f.nerrors > 0)
-		return tutela_page(r, &f);
+		return fascicolo_form_page(r, &f, "tutela", "Tutela");
 
 	if (db_begin_write() != 0)
 		return 500;
@@ -140,12 +111,10 @@ fascicolo_tutela_post(struct request *r)
 	}
 	ok = db_step(st) == SQLITE_DONE;
 	db_done(st);
-	if (!ok || audit_update(r, "minore", r->id[0], c, COUNT(c)) != 0 ||
-	    session_set_avviso(r, "Tutela aggiornata.") != 0 ||
-	    db_commit() != 0) {
+	if (!ok) {
 		db_rollback();
 		return 500;
 	}
-	return response_redirect(r, pool_printf(&r->pool, "/minori/%lld",
-	    r->id[0]));
+	return fascicolo_saved(r, "minore", r->id[0], c, COUNT(c),
+	    "Tutela aggiornata.");
 }
