@@ -183,47 +183,14 @@ export async function screenshotBoth(page, name) {
 
 // ------------------------------------------------------------ CSP
 
-// Problems that come from Bootstrap Italia itself, not from Approdo's
-// templates or CSS. Each is matched precisely, reported as a TAP comment on
-// every run, and tolerated only while STRICT_CSP is unset: anything else
-// fails the test. Remove an entry once the cause is gone.
-export const KNOWN_BI_PROBLEMS = [
-  {
-    // bootstrap-italia.min.css bundles video.js's icon font as
-    // @font-face { font-family: VideoJS; src: url(data:application/font-woff...) }.
-    // Chromium loads data: fonts as soon as the stylesheet is parsed (even
-    // with JavaScript off and no .vjs element), and font-src 'self' blocks it.
-    what: "Bootstrap Italia CSS: video.js's VideoJS icon font is a data: URL (font-src 'self')",
-    console: /^Loading the font 'data:application\/font-woff;charset=utf-8;base64,d09GRgABAAAAABTsAAsAAAAAIpAA/,
-    csp: (v) => v.directive === 'font-src' && v.blocked === 'data',
-  },
-  {
-    // bootstrap-italia.bundle.min.js includes video.js, which at load time
-    // inserts <style class="vjs-styles-defaults"> into <head> (empty, then
-    // filled: two violations) unless window.VIDEOJS_NO_DYNAMIC_STYLE === true
-    // was set by an earlier script. No page has a video player.
-    what: 'Bootstrap Italia JS: video.js inserts <style class="vjs-styles-defaults"> (style-src \'self\')',
-    console: /^Applying inline style violates .*'sha256-(47DEQpj8HBSa\+\/TImW\+5JCeuQeRkm5NMpJWZG3hSuFU=|wPXhisdsFu1DtHYH1D9W5isSGqS5vIPn6QJWSNLqfCM=)'/,
-    url: /\/static\/bi\/js\/bootstrap-italia\.bundle\.min\.js$/,
-    csp: (v) => v.directive === 'style-src-elem' && v.blocked === 'inline' && /\/static\/bi\/js\/bootstrap-italia\.bundle\.min\.js$/.test(v.source),
-  },
-];
-export const STRICT_CSP = !!process.env.STRICT_CSP;
 export const short = (s) => (s.length > 220 ? `${s.slice(0, 220)}...` : s);
 
 // Watches a page for console errors, page errors, failed requests, HTTP
-// errors of subresources and CSP violations (KNOWN_BI_PROBLEMS tolerated
-// unless STRICT_CSP). Call inspect() on each page visited (it also checks
+// errors of subresources and CSP violations: any of them fails the test. Call inspect() on each page visited (it also checks
 // that Bootstrap Italia's stylesheet and Titillium Web apply), then done()
 // to fail on anything found. Set up before the first navigation.
 export async function watchProblems(t, context, page) {
   const problems = [];
-  const known = new Map();
-  const knownOf = (pred) => KNOWN_BI_PROBLEMS.find(pred);
-  const tolerate = (k, where) => {
-    known.set(k.what, [...(known.get(k.what) || []), where]);
-    return !STRICT_CSP;
-  };
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window.__cspViolations ||= []).push({
@@ -237,8 +204,7 @@ export async function watchProblems(t, context, page) {
   page.on('console', (m) => {
     const where = pathOf(page), text = m.text();
     if (m.type() === 'error') {
-      const k = knownOf((k) => k.console.test(text) && (!k.url || k.url.test(m.location().url || '')));
-      if (!(k && tolerate(k, where))) problems.push(`console error on ${where}: ${short(text)} (${m.location().url || ''})`);
+      problems.push(`console error on ${where}: ${short(text)} (${m.location().url || ''})`);
     } else if (m.type() === 'warning') {
       t.diagnostic(`console warning on ${where}: ${short(text)}`);
     }
@@ -262,17 +228,12 @@ export async function watchProblems(t, context, page) {
           family: getComputedStyle(document.body).fontFamily,
         };
       });
-      for (const v of csp) {
-        const k = knownOf((k) => k.csp(v));
-        if (!(k && tolerate(k, where)))
-          problems.push(`CSP violation on ${where}: ${v.directive} blocked ${v.blocked || '?'} (${v.source}:${v.line})`);
-      }
+      for (const v of csp)
+        problems.push(`CSP violation on ${where}: ${v.directive} blocked ${v.blocked || '?'} (${v.source}:${v.line})`);
       assert.match(family, /Titillium Web/, `${where}: Bootstrap Italia's stylesheet applies`);
       assert.ok(fonts.some((f) => /Titillium Web/.test(f)), `${where}: Titillium Web loaded (${fonts.join(', ') || 'none'})`);
     },
     done() {
-      for (const [what, where] of known)
-        t.diagnostic(`KNOWN, from Bootstrap Italia${STRICT_CSP ? '' : ' (tolerated; STRICT_CSP=1 fails on it)'}: ${what} -- ${where.length} times on ${[...new Set(where)].join(' ')}`);
       assert.deepEqual(problems, [], problems.join('\n'));
     },
   };

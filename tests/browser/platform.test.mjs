@@ -11,11 +11,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, SCREENSHOTS, DEMO, BAD_LOGIN, KNOWN_BI_PROBLEMS, STRICT_CSP, short, useBrowser, newPage,
+  BASE, SCREENSHOTS, DEMO, BAD_LOGIN, useBrowser, newPage, watchProblems,
   navigating, go, submitButton, login, logout, pathOf, fieldError, axeAccumulator, screenshot,
 } from './lib.mjs';
 
-// Chromium, the helpers, axe and the known Bootstrap Italia problems: lib.mjs.
+// Chromium, the helpers and axe: lib.mjs.
 useBrowser();
 
 // ------------------------------------------------------------ tests
@@ -187,79 +187,26 @@ test('axe: /registro and /registro with a filter error', async (t) => {
 
 test('with the CSP enforced: no console errors, no CSP violations, fonts loaded', async (t) => {
   const { context, page } = await newPage();
-  const problems = [];
-  const known = new Map();
-  const knownOf = (pred) => KNOWN_BI_PROBLEMS.find(pred);
-  const tolerate = (k, where) => {
-    known.set(k.what, [...(known.get(k.what) || []), where]);
-    return !STRICT_CSP;
-  };
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window.__cspViolations ||= []).push({
-        directive: e.effectiveDirective || e.violatedDirective,
-        blocked: e.blockedURI,
-        source: e.sourceFile || '',
-        line: e.lineNumber,
-      });
-    });
-  });
-  page.on('console', (m) => {
-    const where = pathOf(page), text = m.text();
-    if (m.type() === 'error') {
-      const k = knownOf((k) => k.console.test(text) && (!k.url || k.url.test(m.location().url || '')));
-      if (!(k && tolerate(k, where))) problems.push(`console error on ${where}: ${short(text)} (${m.location().url || ''})`);
-    } else if (m.type() === 'warning') {
-      t.diagnostic(`console warning on ${where}: ${short(text)}`);
-    }
-  });
-  page.on('pageerror', (e) => problems.push(`page error on ${pathOf(page)}: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed on ${pathOf(page)}: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document')
-      problems.push(`HTTP ${r.status()} for ${r.url()}`);
-  });
-  const inspect = async () => {
-    const where = pathOf(page);
-    const { csp, fonts, family } = await page.evaluate(async () => {
-      await document.fonts.ready;
-      const csp = window.__cspViolations || [];
-      window.__cspViolations = [];
-      return {
-        csp,
-        fonts: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight}`),
-        family: getComputedStyle(document.body).fontFamily,
-      };
-    });
-    for (const v of csp) {
-      const k = knownOf((k) => k.csp(v));
-      if (!(k && tolerate(k, where)))
-        problems.push(`CSP violation on ${where}: ${v.directive} blocked ${v.blocked || '?'} (${v.source}:${v.line})`);
-    }
-    assert.match(family, /Titillium Web/, `${where}: Bootstrap Italia's stylesheet applies`);
-    assert.ok(fonts.some((f) => /Titillium Web/.test(f)), `${where}: Titillium Web loaded (${fonts.join(', ') || 'none'})`);
-  };
+  const watch = await watchProblems(t, context, page);
   try {
     const csp = (await page.goto(`${BASE}/login`)).headers()['content-security-policy'] || '';
     assert.match(csp, /script-src 'self'/, 'the page has its CSP');
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
-    await inspect();
+    await watch.inspect();
     await login(page, ...DEMO.amministratore);
     assert.equal(pathOf(page), '/');
-    await inspect();
+    await watch.inspect();
     await go(page, '/utenti');
-    await inspect();
+    await watch.inspect();
     await go(page, '/utenti/nuovo');
     await navigating(page, () => submitButton(page, '/utenti/nuovo').click());
-    await inspect();
+    await watch.inspect();
     await logout(page);
-    await inspect();
+    await watch.inspect();
   } finally {
     await context.close();
   }
-  for (const [what, where] of known)
-    t.diagnostic(`KNOWN, from Bootstrap Italia${STRICT_CSP ? '' : ' (tolerated; STRICT_CSP=1 fails on it)'}: ${what} -- ${where.length} times on ${[...new Set(where)].join(' ')}`);
-  assert.deepEqual(problems, [], problems.join('\n'));
+  watch.done();
 });
 
 test('without JavaScript: log in, open /utenti, see a form error next to its field', async () => {
