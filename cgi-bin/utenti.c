@@ -48,10 +48,10 @@ static const struct field user_fields[] = {
 
 /* The user form, with the facilities as the choices of its struttura field. */
 static void
-user_form(struct request *r, struct form *f, struct field *fields)
+user_form(struct form *f, struct field *fields)
 {
 	memcpy(fields, user_fields, sizeof user_fields);
-	fields[F_STRUTTURA].choices = strutture_choices(r,
+	fields[F_STRUTTURA].choices = strutture_choices(
 	    &fields[F_STRUTTURA].nchoices);
 	form_init(f, fields, COUNT(user_fields));
 }
@@ -116,7 +116,7 @@ user_new_get(struct request *r)
 	struct field fields[COUNT(user_fields)];
 	struct form f;
 
-	user_form(r, &f, fields);
+	user_form(&f, fields);
 	return user_new_page(r, &f);
 }
 
@@ -137,7 +137,7 @@ user_new_post(struct request *r)
 	long long id, audit_id;
 	int exists, ok;
 
-	user_form(r, &f, fields);
+	user_form(&f, fields);
 	form_read(r, &f);
 	user_form_check(&f);
 	if (form_value(&f, "password") &&
@@ -252,7 +252,7 @@ user_edit_get(struct request *r)
 
 	if (!user_load(r, r->id[0], &u))
 		return 404;
-	user_form(r, &f, fields);
+	user_form(&f, fields);
 	for (int i = 0; i < F_PASSWORD; i++)
 		form_set(r, &f, user_fields[i].name, u.v[i]);
 	return user_edit_page(r, &f, &u, NULL);
@@ -274,7 +274,7 @@ user_edit_post(struct request *r)
 
 	if (!user_load(r, r->id[0], &u))
 		return 404;
-	user_form(r, &f, fields);
+	user_form(&f, fields);
 	/* The username and password are not edited here. */
 	fields[F_USERNAME].flags = 0;
 	fields[F_PASSWORD].flags = 0;
@@ -355,7 +355,7 @@ user_reset_post(struct request *r)
 		struct field fields[COUNT(user_fields)];
 		struct form f;
 
-		user_form(r, &f, fields);
+		user_form(&f, fields);
 		for (int i = 0; i < F_PASSWORD; i++)
 			form_set(r, &f, user_fields[i].name, u.v[i]);
 		return user_edit_page(r, &f, &u, &pw);

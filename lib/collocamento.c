@@ -15,7 +15,7 @@
 enum { F_STRUTTURA, F_DAL, F_NOTE };
 
 static void
-placement_form(struct request *r, struct form *f, struct field *fields)
+placement_form(struct form *f, struct field *fields)
 {
 	static const struct field base[] = {
 		[F_STRUTTURA] = { "struttura_id", "Nuova struttura", FIELD_CHOICE,
@@ -27,7 +27,7 @@ placement_form(struct request *r, struct form *f, struct field *fields)
 	};
 
 	memcpy(fields, base, sizeof base);
-	fields[F_STRUTTURA].choices = strutture_choices(r,
+	fields[F_STRUTTURA].choices = strutture_choices(
 	    &fields[F_STRUTTURA].nchoices);
 	form_init(f, fields, COUNT(base));
 }
@@ -42,7 +42,7 @@ fascicolo_collocamento_get(struct request *r)
 
 	if ((rc = minore_access(r, r->id[0], ACCESS_WRITE)) != 0)
 		return rc;
-	placement_form(r, &f, fields);
+	placement_form(&f, fields);
 	date_today(today);
 	form_set(r, &f, "dal", today);
 	return fascicolo_form_page(r, &f, "collocamento",
@@ -86,7 +86,7 @@ fascicolo_collocamento_post(struct request *r)
 	db_done(st);
 	if (stato == NULL)
 		return 404;
-	placement_form(r, &f, fields);
+	placement_form(&f, fields);
 	form_read(r, &f);
 	nuova = form_value(&f, "struttura_id");
 	from = form_value(&f, "dal");

@@ -337,12 +337,11 @@ fascicolo_saved(struct request *r, const char *entity, long long entity_id,
 }
 
 static void
-section_form(struct request *r, const struct section *s, struct form *f,
-    struct field *fields)
+section_form(const struct section *s, struct form *f, struct field *fields)
 {
 	struct field all[MF__MAX];
 
-	minore_fields_load(r, all);
+	minore_fields_load(all);
 	memcpy(fields, all + s->first,
 	    (size_t)(s->last - s->first + 1) * sizeof(*fields));
 	form_init(f, fields, (size_t)(s->last - s->first + 1));
@@ -360,7 +359,7 @@ section_get(struct request *r, const struct section *s)
 		return rc;
 	if (audit_now(r, "view", "minore", r->id[0], s->path) != 0)
 		return 500;
-	section_form(r, s, &f, fields);
+	section_form(s, &f, fields);
 	if (!fascicolo_values(r, s->sql_get, v, f.n))
 		return 404;
 	for (size_t i = 0; i < f.n; i++)
@@ -380,7 +379,7 @@ section_post(struct request *r, const struct section *s)
 
 	if ((rc = minore_access(r, r->id[0], ACCESS_WRITE)) != 0)
 		return rc;
-	section_form(r, s, &f, fields);
+	section_form(s, &f, fields);
 	if (!fascicolo_values(r, s->sql_get, before, f.n))
 		return 404;
 	form_read(r, &f);

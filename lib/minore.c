@@ -205,32 +205,57 @@ minore_index_names(long long id, const char *cognome, const char *nome,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static struct choice *
-choices_from(struct request *r, const char *sql, long long bind, size_t *n)
+/*
+** A list of choices read from the database and kept for the life of the
+** process, reread only when the table versioni says facilities or staff
+** changed (its triggers are in sql/001_platform.sql).
+*/
+struct cached_choices {
+	const char *sql;
+	long long version;
+	struct choice *c;
+	size_t n;
+};
+
+static const char SQL_ELENCHI_VERSIONE[] =
+    "SELECT n FROM versioni WHERE nome = 'elenchi'";
+
+static const struct choice *
+choices_cached(struct cached_choices *k, size_t *n)
 {
-	sqlite3_stmt *st = db_prepare(sql);
-	struct choice *c = NULL;
-	size_t k = 0, cap = 0;
+	sqlite3_stmt *st = db_prepare(SQL_ELENCHI_VERSIONE);
+	long long version = -1;
+	size_t cap = 0;
 
-	if (sqlite3_bind_parameter_count(st) > 0)
-		db_bind_int(st, 1, bind);
-	while (db_step(st) == SQLITE_ROW) {
-		if (k == cap) {
-			struct choice *more;
-
-			cap = cap ? cap * 2 : 16;
-			more = pool_alloc(&r->pool, cap * sizeof(*more));
-			if (k)
-				memcpy(more, c, k * sizeof(*c));
-			c = more;
-		}
-		c[k].value = pool_printf(&r->pool, "%lld", db_int(st, 0));
-		c[k].label = pool_strdup(&r->pool, db_text(st, 1));
-		k++;
-	}
+	if (db_step(st) == SQLITE_ROW)
+		version = db_int(st, 0);
 	db_done(st);
-	*n = k;
-	return c;
+	if (k->c == NULL || k->version != version) {
+		for (size_t i = 0; i < k->n; i++) {
+			free((char *)k->c[i].value);
+			free((char *)k->c[i].label);
+		}
+		free(k->c);
+		k->c = NULL;
+		k->n = 0;
+		st = db_prepare(k->sql);
+		while (db_step(st) == SQLITE_ROW) {
+			char id[24];
+
+			if (k->n == cap) {
+				cap = cap ? cap * 2 : 32;
+				k->c = xrealloc(k->c, cap * sizeof(*k->c));
+			}
+			snprintf(id, sizeof id, "%lld", db_int(st, 0));
+			k->c[k->n].value = xstrdup(id);
+			k->c[k->n].label = xstrdup(db_text(st, 1));
+			k->n++;
+		}
+		db_done(st);
+		k->version = version;
+	}
+	*n = k->n;
+	return k->c;
 }
 
 static const char SQL_STRUTTURE_ATTIVE[] =
@@ -239,16 +264,20 @@ static const char SQL_OPERATORI[] =
     "SELECT id, nome FROM utenti WHERE disattivato = 0"
     " AND ruolo IN ('operatore', 'responsabile') ORDER BY nome";
 
-struct choice *
-strutture_choices(struct request *r, size_t *n)
+const struct choice *
+strutture_choices(size_t *n)
 {
-	return choices_from(r, SQL_STRUTTURE_ATTIVE, 0, n);
+	static struct cached_choices k = { SQL_STRUTTURE_ATTIVE, -1, NULL, 0 };
+
+	return choices_cached(&k, n);
 }
 
-struct choice *
-operatori_choices(struct request *r, size_t *n)
+const struct choice *
+operatori_choices(size_t *n)
 {
-	return choices_from(r, SQL_OPERATORI, 0, n);
+	static struct cached_choices k = { SQL_OPERATORI, -1, NULL, 0 };
+
+	return choices_cached(&k, n);
 }
 
 /* CUI (photo-identification code): 5 to 20 letters and digits. */
@@ -405,11 +434,11 @@ const struct field minore_fields[MF__MAX] = {
 
 /* Copies the table and fills the choices that come from the database. */
 void
-minore_fields_load(struct request *r, struct field *f)
+minore_fields_load(struct field *f)
 {
 	memcpy(f, minore_fields, sizeof minore_fields);
-	f[MF_STRUTTURA].choices = strutture_choices(r, &f[MF_STRUTTURA].nchoices);
-	f[MF_OPERATORE].choices = operatori_choices(r, &f[MF_OPERATORE].nchoices);
+	f[MF_STRUTTURA].choices = strutture_choices(&f[MF_STRUTTURA].nchoices);
+	f[MF_OPERATORE].choices = operatori_choices(&f[MF_OPERATORE].nchoices);
 }
 
 static char *

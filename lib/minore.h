@@ -29,8 +29,8 @@ int minore_limited(const struct request *);
 int minore_numero(int year, char out[32]);
 int minore_index_names(long long id, const char *cognome, const char *nome,
     const char *alias);
-struct choice *strutture_choices(struct request *, size_t *n);
-struct choice *operatori_choices(struct request *, size_t *n);
+const struct choice *strutture_choices(size_t *n);
+const struct choice *operatori_choices(size_t *n);
 int cui_valid(const char *);
 int codice_fiscale_valid(const char *);
 int stato_closes_placement(const char *stato, const char **motivo);
@@ -58,7 +58,7 @@ enum minore_field {
 
 extern const struct field minore_fields[MF__MAX];
 
-void minore_fields_load(struct request *, struct field *);
+void minore_fields_load(struct field *);
 void minore_check_identity(struct request *, struct form *);
 void minore_check_dates(struct form *, const char *data_nascita,
     const char *data_presa_in_carico);

@@ -35,7 +35,7 @@ enum { F_Q, F_STATO, F_CITTADINANZA, F_STRUTTURA, F_OPERATORE, F_FASCIA,
     F_DICIOTTO, F_ORDINE, F_PAGINA, F__MAX };
 
 static void
-filter_form(struct request *r, struct form *f, struct field *fields)
+filter_form(struct form *f, struct field *fields)
 {
 	const struct field base[F__MAX] = {
 		[F_Q] = { "q", "Nome, n. fascicolo, CUI o codice fiscale",
@@ -61,9 +61,9 @@ filter_form(struct request *r, struct form *f, struct field *fields)
 	};
 
 	memcpy(fields, base, sizeof base);
-	fields[F_STRUTTURA].choices = strutture_choices(r,
+	fields[F_STRUTTURA].choices = strutture_choices(
 	    &fields[F_STRUTTURA].nchoices);
-	fields[F_OPERATORE].choices = operatori_choices(r,
+	fields[F_OPERATORE].choices = operatori_choices(
 	    &fields[F_OPERATORE].nchoices);
 	form_init(f, fields, F__MAX);
 }
@@ -210,7 +210,7 @@ minori_elenco(struct request *r)
 	char today[11];
 	int i = 0;
 
-	filter_form(r, &f, fields);
+	filter_form(&f, fields);
 	page = 1;
 	date_today(today);
 	st = list_query(r, &f, PAGE_ROWS + 1, 0);
@@ -293,7 +293,7 @@ minori_export(struct request *r)
 	long long rows = 0;
 	const char *q;
 
-	filter_form(r, &f, fields);
+	filter_form(&f, fields);
 	if ((st = list_query(r, &f, -1, 0)) == NULL)
 		return 400;
 	buf_reset(&r->body);

@@ -109,9 +109,8 @@ page_set_item_int(struct request *r, const char *list, int index,
 /*
 ** Choice lists for select fields. A form names its list by a key; the
 ** template draws the options with options(key + ":" + value), a function
-** written here that escapes every value and label with buf_html(). Lists
-** fixed in the code are registered once per process; lists made for one
-** request (facilities, case workers, from the database) live in its pool.
+** written here that escapes every value and label with buf_html(). The
+** lists of a page are registered with its request.
 */
 struct choices {
 	char key[24];
@@ -120,26 +119,22 @@ struct choices {
 	struct choices *next;
 };
 
-static struct choices *choices_fixed;
 static struct request *rendering;	/* the request whose page is drawn */
 
 const char *
 page_choices(struct request *r, const struct choice *c, size_t n)
 {
-	int live = pool_owns(&r->pool, c);
-	struct choices *l, **head = live ? (struct choices **)&r->choices :
-	    &choices_fixed;
+	struct choices *l;
 
-	for (l = *head; l; l = l->next)
-		if (l->c == c)
+	for (l = r->choices; l; l = l->next)
+		if (l->c == c && l->n == n)
 			return l->key;
-	l = live ? pool_alloc(&r->pool, sizeof(*l)) : xmalloc(sizeof(*l));
-	snprintf(l->key, sizeof l->key, "%c%lx", live ? 'r' : 'g',
-	    (unsigned long)(uintptr_t)c);
+	l = pool_alloc(&r->pool, sizeof(*l));
+	snprintf(l->key, sizeof l->key, "c%lx", (unsigned long)(uintptr_t)c);
 	l->c = c;
 	l->n = n;
-	l->next = *head;
-	*head = l;
+	l->next = r->choices;
+	r->choices = l;
 	return l->key;
 }
 
@@ -155,7 +150,7 @@ page_options(struct request *r, const char *key_value, struct buf *out)
 		return -1;
 	klen = (size_t)(colon - key_value);
 	value = colon + 1;
-	for (l = *key_value == 'r' ? r->choices : choices_fixed; l; l = l->next)
+	for (l = r->choices; l; l = l->next)
 		if (strlen(l->key) == klen && strncmp(l->key, key_value, klen) == 0)
 			break;
 	if (l == NULL)

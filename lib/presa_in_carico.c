@@ -18,9 +18,9 @@
 #include "session.h"
 
 static void
-intake_form(struct request *r, struct form *f, struct field *fields)
+intake_form(struct form *f, struct field *fields)
 {
-	minore_fields_load(r, fields);
+	minore_fields_load(fields);
 	form_init(f, fields, MF__MAX);
 }
 
@@ -42,7 +42,7 @@ presa_in_carico_get(struct request *r)
 	struct form f;
 	char today[11];
 
-	intake_form(r, &f, fields);
+	intake_form(&f, fields);
 	date_today(today);
 	form_set(r, &f, "data_presa_in_carico", today);
 	if (r->user.role == ROLE_OPERATORE)
@@ -236,7 +236,7 @@ presa_in_carico_post(struct request *r)
 	int similar;
 	long long id;
 
-	intake_form(r, &f, fields);
+	intake_form(&f, fields);
 	form_read(r, &f);
 	minore_check_identity(r, &f);
 	nascita = form_value(&f, "data_nascita");

@@ -183,18 +183,6 @@ pool_printf(struct pool *p, const char *fmt, ...)
 	return d;
 }
 
-/* 1 if `ptr` was allocated from this pool (for data made per request). */
-int
-pool_owns(const struct pool *p, const void *ptr)
-{
-	const unsigned char *c = ptr;
-
-	for (const struct pool_block *b = p->head; b; b = b->next)
-		if (c >= b->data && c < b->data + b->size)
-			return 1;
-	return 0;
-}
-
 void
 pool_free(struct pool *p)
 {

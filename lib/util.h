@@ -39,7 +39,6 @@ char *pool_strndup(struct pool *, const char *, size_t);
 char *pool_strdup(struct pool *, const char *);
 char *pool_printf(struct pool *, const char *, ...)
 	__attribute__((format(printf, 2, 3)));
-int pool_owns(const struct pool *, const void *);
 void pool_free(struct pool *);
 
 /* Logs to stderr (the server's error log). Never pass personal data. */

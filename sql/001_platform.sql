@@ -32,6 +32,27 @@ CREATE TABLE utenti (
 	CHECK ((ruolo = 'struttura') = (struttura_id IS NOT NULL))
 ) STRICT;
 
+-- Bumped by the triggers below whenever the lists the forms offer
+-- (facilities, case workers) change: programs keep those lists in memory
+-- and reread them only when this number moves.
+CREATE TABLE versioni (
+	nome TEXT PRIMARY KEY,
+	n INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO versioni (nome, n) VALUES ('elenchi', 0);
+CREATE TRIGGER strutture_versione_i AFTER INSERT ON strutture
+BEGIN UPDATE versioni SET n = n + 1 WHERE nome = 'elenchi'; END;
+CREATE TRIGGER strutture_versione_u AFTER UPDATE OF nome, attiva ON strutture
+BEGIN UPDATE versioni SET n = n + 1 WHERE nome = 'elenchi'; END;
+CREATE TRIGGER strutture_versione_d AFTER DELETE ON strutture
+BEGIN UPDATE versioni SET n = n + 1 WHERE nome = 'elenchi'; END;
+CREATE TRIGGER utenti_versione_i AFTER INSERT ON utenti
+BEGIN UPDATE versioni SET n = n + 1 WHERE nome = 'elenchi'; END;
+CREATE TRIGGER utenti_versione_u AFTER UPDATE OF nome, ruolo, disattivato ON utenti
+BEGIN UPDATE versioni SET n = n + 1 WHERE nome = 'elenchi'; END;
+CREATE TRIGGER utenti_versione_d AFTER DELETE ON utenti
+BEGIN UPDATE versioni SET n = n + 1 WHERE nome = 'elenchi'; END;
+
 CREATE TABLE sessioni (
 	id INTEGER PRIMARY KEY,
 	token_hash BLOB NOT NULL UNIQUE,       -- BLAKE2b of the cookie token

@@ -276,3 +276,19 @@ test(`${SERVER}: the CSV export neutralises formula cells and is audited`, async
   assert.match(res.body, /"'=HYPERLINK\(""http:\/\/x""\)"/);
   assert.equal(Number(sql("SELECT count(*) FROM audit WHERE azione = 'export'")), before + 1);
 });
+
+test(`${SERVER}: a new case worker appears at once in the forms (lists kept in memory are refreshed)`, async () => {
+  const r = await responsabile();
+  for (let i = 0; i < 4; i++) assert.doesNotMatch((await r.get('/minori/nuovo')).body, /Operatrice Appena Assunta/);
+  const admin = new Client();
+  await admin.login(...DEMO.admin);
+  const token = await admin.csrf('/utenti/nuovo');
+  const name = `assunta.${SERVER}`;
+  assert.equal((await admin.post('/utenti/nuovo', { csrf: token, username: name, nome: `Operatrice Appena Assunta ${SERVER}`, ruolo: 'operatore', password: 'password-lunga-1' })).status, 303);
+  for (let i = 0; i < 4; i++) {
+    const form = await r.get('/minori/nuovo');
+    assert.match(form.body, new RegExp(`<option value="${userId(name)}">Operatrice Appena Assunta ${SERVER}</option>`), `request ${i + 1}`);
+  }
+  const list = await r.get('/minori');
+  assert.match(list.body, /Operatrice Appena Assunta/);
+});
