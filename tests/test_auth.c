@@ -356,6 +356,37 @@ test_login(const char *hash)
 	ok(q_int("SELECT count(*) FROM audit WHERE azione = 'login'") == 3 &&
 	    q_int("SELECT count(*) FROM audit WHERE azione = 'login_failed'") ==
 	    10, "audit: 3 logins and 10 failures recorded in all");
+
+	/* Intranet single sign-on: only when configured, only active users. */
+	cfg.trust_remote_user = 0;
+	memset(&r, 0, sizeof r);
+	r.remote_addr = "192.0.2.8";
+	r.remote_user = "anna";
+	ok(login_remote_user(&r) == 0 && r.session_id == 0,
+	    "remote_user: ignored unless configured");
+	req_free(&r);
+	cfg.trust_remote_user = 1;
+	memset(&r, 0, sizeof r);
+	r.remote_addr = "192.0.2.8";
+	r.remote_user = "anna";
+	ok(login_remote_user(&r) == 1 && r.user.id == anna && r.token &&
+	    strlen(r.token) == 64, "remote_user: a session for the active user");
+	snprintf(expect, sizeof expect, "%lld|anna|192.0.2.8|login|utente|%lld|"
+	    "REMOTE_USER", anna, anna);
+	ok(strcmp(last_audit(), expect) == 0, "remote_user: audited \"%s\"",
+	    last_audit());
+	req_free(&r);
+	for (int i = 0; i < 3; i++) {
+		static const char *const refused[] = { "bruno", "nessuno", "" };
+
+		memset(&r, 0, sizeof r);
+		r.remote_addr = "192.0.2.8";
+		r.remote_user = refused[i];
+		ok(login_remote_user(&r) == 0 && r.session_id == 0,
+		    "remote_user: no session for \"%s\"", refused[i]);
+		req_free(&r);
+	}
+	cfg.trust_remote_user = 0;
 	db_close();
 }
 
