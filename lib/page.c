@@ -1,7 +1,7 @@
 /*
 ** Page rendering. Every page is layout.cs with the page's own template
 ** included; the layout gets the user, role and the navigation allowed by
-** the role. Template files are read once per process and kept.
+** the role. Template files are read and parsed once per process.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,15 +20,6 @@ hdf_of(struct request *r)
 	return r->hdf;
 }
 
-/* Sets one value; neither the name nor the value is a format string. */
-void
-page_set(struct request *r, const char *name, const char *value)
-{
-	NEOERR *err = hdf_set_value(hdf_of(r), name, value ? value : "");
-
-	nerr_ignore(&err);
-}
-
 /* Decimal digits of v into s (24 bytes); cheaper than snprintf per cell. */
 static const char *
 itoa_ll(long long v, char s[24])
@@ -44,14 +35,6 @@ itoa_ll(long long v, char s[24])
 	if (v < 0)
 		*--p = '-';
 	return p;
-}
-
-void
-page_set_int(struct request *r, const char *name, long long v)
-{
-	char s[24];
-
-	page_set(r, name, itoa_ll(v, s));
 }
 
 /*
@@ -76,6 +59,7 @@ page_row(struct request *r, const char *list, int index)
 	return node;
 }
 
+/* Sets one value; neither the name nor the value is a format string. */
 void
 row_set(HDF *row, const char *field, const char *value)
 {
@@ -90,6 +74,18 @@ row_set_int(HDF *row, const char *field, long long v)
 	char s[24];
 
 	row_set(row, field, itoa_ll(v, s));
+}
+
+void
+page_set(struct request *r, const char *name, const char *value)
+{
+	row_set(hdf_of(r), name, value);
+}
+
+void
+page_set_int(struct request *r, const char *name, long long v)
+{
+	row_set_int(hdf_of(r), name, v);
 }
 
 void
