@@ -13,37 +13,9 @@
 #include "db.h"
 #include "util.h"
 #include "tap.h"
+#include "testdb.h"
 
 static char dir[] = "/tmp/approdo-test-db-XXXXXX";
-
-static long long
-q_int(const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-
-	if (sqlite3_prepare_v2(db_handle(), sql, -1, &st, NULL) != SQLITE_OK)
-		return -2;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static const char *
-q_text(const char *sql)
-{
-	static char out[256];
-	sqlite3_stmt *st;
-
-	strcpy(out, "(none)");
-	if (sqlite3_prepare_v2(db_handle(), sql, -1, &st, NULL) != SQLITE_OK)
-		return "(error)";
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(out, sizeof out, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return out;
-}
 
 static int
 table_exists(const char *name)

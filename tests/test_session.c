@@ -14,6 +14,7 @@
 #include "session.h"
 #include "settings.h"
 #include "tap.h"
+#include "testdb.h"
 
 static void
 test_expired(void)
@@ -137,26 +138,6 @@ test_origin(void)
 
 static char dir[] = "/tmp/approdo-test-session-XXXXXX";
 static char dbpath[512];
-
-static long long
-q_int(const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-
-	if (sqlite3_prepare_v2(db_handle(), sql, -1, &st, NULL) != SQLITE_OK)
-		return -2;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static int
-exec(const char *sql)
-{
-	return sqlite3_exec(db_handle(), sql, NULL, NULL, NULL);
-}
 
 /* A request carrying `cookie` as its Cookie header. */
 static void

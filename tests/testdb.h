@@ -1,0 +1,52 @@
+/*
+** Helpers for the unit tests that open a temporary database: read one
+** value with a query, run a statement. Test code only: SQL built by the
+** tests themselves.
+*/
+#ifndef APPRODO_TESTDB_H
+#define APPRODO_TESTDB_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+
+/* The first column of the first row as a number; -1 without rows, -2 on error. */
+static inline long long
+q_int(const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db_handle(), sql, -1, &st, NULL) != SQLITE_OK)
+		return -2;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The first column of the first row as text: "(none)", "(error)". */
+static inline const char *
+q_text(const char *sql)
+{
+	static char out[256];
+	sqlite3_stmt *st;
+
+	strcpy(out, "(none)");
+	if (sqlite3_prepare_v2(db_handle(), sql, -1, &st, NULL) != SQLITE_OK)
+		return "(error)";
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, sizeof out, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
+static inline int
+exec(const char *sql)
+{
+	return sqlite3_exec(db_handle(), sql, NULL, NULL, NULL);
+}
+
+#endif
