@@ -248,6 +248,8 @@ minori_elenco(struct request *r)
 	if (st)
 		db_done(st);
 	buf_free(&cell);
+	if (form_value(&f, "ordine") == NULL)
+		form_set(r, &f, "ordine", "recenti");	/* what the list shows */
 	form_page(r, &f);
 	page_set_int(r, "List.count", i);
 	page_set_int(r, "List.page", page);

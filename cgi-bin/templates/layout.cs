@@ -19,7 +19,7 @@
         <?cs if:User.username ?>
         <div class="it-header-slim-right-zone approdo-utente">
           <span><span class="visually-hidden">Utente collegato: </span><strong><?cs var:User.nome ?></strong> · <?cs var:User.ruolo ?></span>
-          <form method="post" action="/logout" class="d-inline ms-3">
+          <form method="post" action="/logout" class="d-inline approdo-esci">
             <?cs call:csrf() ?>
             <button type="submit" class="btn btn-sm btn-outline-light">Esci</button>
           </form>
