@@ -128,7 +128,7 @@ looks_like_code(const char *q)
 ** statement, or NULL if the filters have errors (shown on the page).
 */
 static sqlite3_stmt *
-list_query(struct request *r, struct form *f, int limit, long long offset)
+list_query(struct request *r, struct form *f, int limit)
 {
 	const char *q, *ordine, *fascia;
 	char today[11], upper[11] = "", lower[11] = "";
@@ -195,7 +195,9 @@ list_query(struct request *r, struct form *f, int limit, long long offset)
 	db_bind_text(st, 6, *upper ? upper : NULL);
 	db_bind_text(st, 7, *lower ? lower : NULL);
 	db_bind_int(st, 8, limit);
-	db_bind_int(st, 9, offset);
+	/* A page of the list (the export takes every row from the first). */
+	db_bind_int(st, 9, limit > 0 && form_value(f, "pagina") ?
+	    (form_int(f, "pagina") - 1) * PAGE_ROWS : 0);
 	return st;
 }
 
@@ -211,14 +213,9 @@ minori_elenco(struct request *r)
 	int i = 0;
 
 	filter_form(&f, fields);
-	page = 1;
 	date_today(today);
-	st = list_query(r, &f, PAGE_ROWS + 1, 0);
-	if (st != NULL && form_value(&f, "pagina")) {
-		/* Re-bind the offset now that the page is known to be valid. */
-		page = form_int(&f, "pagina");
-		db_bind_int(st, 9, (page - 1) * PAGE_ROWS);
-	}
+	st = list_query(r, &f, PAGE_ROWS + 1);
+	page = st != NULL && form_value(&f, "pagina") ? form_int(&f, "pagina") : 1;
 	while (st != NULL && db_step(st) == SQLITE_ROW) {
 		char it[11];
 		HDF *row;
@@ -296,7 +293,7 @@ minori_export(struct request *r)
 	const char *q;
 
 	filter_form(&f, fields);
-	if ((st = list_query(r, &f, -1, 0)) == NULL)
+	if ((st = list_query(r, &f, -1)) == NULL)
 		return 400;
 	buf_reset(&r->body);
 	buf_add(&r->body, "\xEF\xBB\xBF", 3);	/* BOM: Excel reads UTF-8 */

@@ -292,3 +292,20 @@ test(`${SERVER}: a new case worker appears at once in the forms (lists kept in m
   const list = await r.get('/minori');
   assert.match(list.body, /Operatrice Appena Assunta/);
 });
+
+test(`${SERVER}: the list is paged, 25 cases a page, newest first`, async () => {
+  const r = await responsabile();
+  const total = Number(sql('SELECT count(*) FROM minori'));
+  assert.ok(total > 25, `enough cases for two pages (${total})`);
+  const numbers = async (p) => [...(await r.get(p)).body.matchAll(/>(MSNA-\d{4}-\d{5})</g)].map((m) => m[1]);
+  const first = await r.get('/minori');
+  assert.match(first.body, /pagina=2">Pagina successiva/);
+  const p1 = await numbers('/minori'), p2 = await numbers('/minori?pagina=2');
+  assert.equal(p1.length, 25);
+  assert.equal(p2.length, Math.min(25, total - 25));
+  assert.ok(!p1.some((n) => p2.includes(n)), 'no case on both pages');
+  assert.equal(p1[0], sql('SELECT numero FROM minori ORDER BY id DESC LIMIT 1'));
+  const bad = await r.get('/minori?pagina=0');
+  assert.equal(bad.status, 200);
+  assert.match(bad.body, /Il modulo contiene un errore/, 'a page number out of range is refused');
+});
