@@ -64,18 +64,6 @@ write_file(const char *d, const char *name, const char *text)
 	}
 }
 
-static void
-remove_db(const char *path)
-{
-	char p[700];
-
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-}
-
 static const char SQL_ONE[] = "SELECT 1";
 static const char SQL_ONE_AGAIN[] = "SELECT 1";
 static const char SQL_INSERT_A[] = "INSERT INTO a (x) VALUES (?)";

@@ -500,15 +500,7 @@ main(void)
 	}
 	snprintf(dbpath, sizeof dbpath, "%s/approdo.db", dir);
 	test_db();
-	{
-		char p[600];
-
-		unlink(dbpath);
-		snprintf(p, sizeof p, "%s-wal", dbpath);
-		unlink(p);
-		snprintf(p, sizeof p, "%s-shm", dbpath);
-		unlink(p);
-		rmdir(dir);
-	}
+	remove_db(dbpath);
+	rmdir(dir);
 	return done_testing();
 }

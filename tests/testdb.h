@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db.h"
 
@@ -47,6 +48,19 @@ static inline int
 exec(const char *sql)
 {
 	return sqlite3_exec(db_handle(), sql, NULL, NULL, NULL);
+}
+
+/* Removes a test database with its WAL and shared-memory files. */
+static inline void
+remove_db(const char *path)
+{
+	char p[700];
+
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
 }
 
 #endif

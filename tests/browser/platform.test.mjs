@@ -11,8 +11,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, SCREENSHOTS, DEMO, BAD_LOGIN, useBrowser, newPage, watchProblems,
-  navigating, go, submitButton, login, logout, pathOf, fieldError, axeAccumulator, screenshot,
+  BASE, SCREENSHOTS, DEMO, BAD_LOGIN, useBrowser, newPage, watchProblems, screenshotBoth,
+  navigating, go, submitButton, login, logout, pathOf, fieldError, axeAccumulator,
 } from './lib.mjs';
 
 // Chromium, the helpers and axe: lib.mjs.
@@ -242,27 +242,17 @@ test('without JavaScript: log in, open /utenti, see a form error next to its fie
 
 test('screenshots of login, home and /utenti/nuovo with errors (SCREENSHOTS_DIR)', async (t) => {
   const { context, page } = await newPage();
-  const both = async (name) => {
-    await page.evaluate(() => document.fonts.ready);
-    await screenshot(page, name);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.evaluate(() => document.fonts.ready);
-    await screenshot(page, `${name}-mobile`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name}: nothing sticks out of a 390px-wide screen (${overflow}px)`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
   try {
     await go(page, '/login');
-    await both('login');
+    await screenshotBoth(page, 'login');
     await login(page, ...DEMO.amministratore);
-    await both('home-amministratore');
+    await screenshotBoth(page, 'home-amministratore');
     await go(page, '/utenti/nuovo');
     await page.fill('#f-username', 'x y');
     await page.fill('#f-password', 'corta');
     await navigating(page, () => submitButton(page, '/utenti/nuovo').click());
     await assert.doesNotReject(fieldError(page, 'username').waitFor());
-    await both('utenti-nuovo-errori');
+    await screenshotBoth(page, 'utenti-nuovo-errori');
     t.diagnostic(SCREENSHOTS ? `screenshots in ${SCREENSHOTS}` : 'SCREENSHOTS_DIR not set: screenshots taken, not saved');
   } finally {
     await context.close();
