@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds the libFuzzer target tests/fuzz_request.c (request_parse and the
-# parsers of lib/parse.c under ASan, UBSan and LeakSanitizer) and runs it
+# parsers of lib/core/parse.c under ASan, UBSan and LeakSanitizer) and runs it
 # for a bounded time on a copy of the seed corpus tests/fuzz-corpus/.
 #
 #   tests/fuzz.sh [BUILD_DIR [SECONDS]]     defaults: ./build-fuzz 60
@@ -43,10 +43,10 @@ bin=$build/fuzz_request
 # Build.
 if "$cc" -g -O1 -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=undefined \
-    -I"$top/lib" -I/usr/include/ClearSilver -D_GNU_SOURCE \
+    -I"$top/lib/core" -I/usr/include/ClearSilver -D_GNU_SOURCE \
     -DAPPRODO_STATEDIR='"/tmp"' -DAPPRODO_DATADIR='"/tmp"' \
-    "$here/fuzz_request.c" "$top/lib/parse.c" "$top/lib/request.c" \
-    "$top/lib/util.c" -o "$bin" >"$build/build.log" 2>&1; then
+    "$here/fuzz_request.c" "$top/lib/core/parse.c" "$top/lib/core/request.c" \
+    "$top/lib/core/util.c" -o "$bin" >"$build/build.log" 2>&1; then
 	echo "ok 1 - fuzz_request builds"
 else
 	echo "not ok 1 - fuzz_request builds"

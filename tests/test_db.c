@@ -1,9 +1,13 @@
 /*
-** Unit tests for the database layer (lib/db.c): migrations (all, none,
-** a broken one), connection settings, the statement cache, transactions
-** and STRICT tables.
+** Unit tests for the database layer (lib/core/db.c): migrations (all,
+** none, a broken one), connection settings, the statement cache, named
+** parameters (an unbound or unknown name fails), the failure rule (a
+** failed statement makes its transaction refuse to commit), rows read by
+** column name, transactions and STRICT tables.
 */
 #include <dirent.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,12 +70,16 @@ write_file(const char *d, const char *name, const char *text)
 
 static const char SQL_ONE[] = "SELECT 1";
 static const char SQL_ONE_AGAIN[] = "SELECT 1";
-static const char SQL_INSERT_A[] = "INSERT INTO a (x) VALUES (?)";
-static const char SQL_INSERT_A_TEXT[] = "INSERT INTO a (x) VALUES (?)";
-static const char SQL_TWICE[] = "SELECT ?1 * 2, NULL, 'testo'";
+static const char SQL_INSERT_A[] = "INSERT INTO a (x) VALUES (:x)";
+static const char SQL_INSERT_A_TEXT[] = "INSERT INTO a (x) VALUES (:x)";
+static const char SQL_DELETE_A[] = "DELETE FROM a";
+static const char SQL_TWICE[] =
+    "SELECT :n * 2 AS doppio, NULL AS nulla, 'testo' AS testo";
+static const char SQL_TWO[] = "SELECT :a + :b AS somma, :a AS a";
+static const char SQL_POSITIONAL[] = "SELECT ?1";
 static const char SQL_BAD_FK[] =
     "INSERT INTO sessioni (token_hash, utente_id, csrf, creata, ultimo_uso)"
-    " VALUES (x'00', ?, 'c', 0, 0)";
+    " VALUES (x'00', :utente, 'c', 0, 0)";
 
 static void
 test_real_migrations(const char *sqldir, const char *path)
@@ -93,19 +101,16 @@ test_real_migrations(const char *sqldir, const char *path)
 	    q_int("SELECT count(DISTINCT version) FROM schema_migrations") ==
 	    files, "migrate: one row per file in schema_migrations");
 	ok(q_int("SELECT count(*) FROM schema_migrations WHERE version = 1 AND"
-	    " name = '001_platform.sql' AND applied_at LIKE '____-__-__ __:__:__'")
-	    == 1, "migrate: 001_platform.sql recorded as version 1 with a time");
+	    " name = '001_core_platform.sql' AND applied_at LIKE"
+	    " '____-__-__ __:__:__'") == 1,
+	    "migrate: 001_core_platform.sql recorded as version 1 with a time");
 	ok(table_exists("utenti") && table_exists("sessioni") &&
 	    table_exists("audit"), "migrate: the platform tables exist");
 
 	/* Foreign keys are enforced, not only declared. */
 	{
-		sqlite3_stmt *st = db_prepare(SQL_BAD_FK);
-
-		db_bind_int(st, 1, 999);
-		rc = db_step(st);
-		db_done(st);
-		ok(rc != SQLITE_DONE && q_int("SELECT count(*) FROM sessioni") == 0,
+		rc = db_write(SQL_BAD_FK, ARGS(ARG_INT("utente", 999)));
+		ok(rc != 0 && q_int("SELECT count(*) FROM sessioni") == 0,
 		    "foreign keys: a session of no user is refused (%d)", rc);
 	}
 	db_close();
@@ -163,7 +168,9 @@ test_broken_migration(const char *mdir, const char *path)
 static void
 test_statements(void)
 {
-	sqlite3_stmt *st, *st2;
+	struct stmt *st, *st2;
+	struct row row;
+	struct pool pool = { 0 };
 	int rc;
 
 	/* Uses the database of test_broken_migration: tables a, b, c. */
@@ -175,57 +182,123 @@ test_statements(void)
 	    "prepare: the same text at another address is another statement");
 
 	st = db_prepare(SQL_TWICE);
-	db_bind_int(st, 1, 21);
+	db_bind_int(st, "n", 21);
 	rc = db_step(st);
-	ok(rc == SQLITE_ROW && db_int(st, 0) == 42 && db_is_null(st, 1) &&
-	    strcmp(db_text(st, 1), "") == 0 && strcmp(db_text(st, 2), "testo") == 0 &&
-	    !db_is_null(st, 2), "step: values, NULL as \"\" and db_is_null");
+	ok(rc == SQLITE_ROW && db_int(st, "doppio") == 42 &&
+	    db_is_null(st, "nulla") && strcmp(db_text(st, "nulla"), "") == 0 &&
+	    strcmp(db_text(st, "testo"), "testo") == 0 && !db_is_null(st, "testo"),
+	    "step: values by column name, NULL as \"\" and db_is_null");
+	ok(db_column(st, "nessuna") == -1 && strcmp(db_text(st, "nessuna"), "")
+	    == 0, "column: an unknown name is -1 and reads as \"\"");
 	db_done(st);
+	db_bind_null(st, "n");
 	rc = db_step(st);
-	ok(rc == SQLITE_ROW && db_is_null(st, 0),
+	ok(rc == SQLITE_ROW && db_is_null(st, "doppio"),
 	    "done: bindings cleared for the next use");
 	db_done(st);
 
+	/* Named parameters: every one must be bound, and only those. */
+	st = db_prepare(SQL_TWICE);
+	rc = db_step(st);
+	db_done(st);
+	ok(rc == -1, "named: a statement with an unbound parameter fails");
+	st = db_prepare(SQL_TWO);
+	db_bind_int(st, "a", 2);
+	rc = db_step(st);
+	db_done(st);
+	ok(rc == -1, "named: one of two parameters unbound fails");
+	st = db_prepare(SQL_TWO);
+	db_bind_args(st, ARGS(ARG_INT("a", 2), ARG_INT("b", 3)));
+	rc = db_step(st);
+	ok(rc == SQLITE_ROW && db_int(st, "somma") == 5 && db_int(st, "a") == 2,
+	    "named: a name used twice is bound once");
+	db_done(st);
+	st = db_prepare(SQL_TWO);
+	db_bind_args(st, ARGS(ARG_INT("a", 2), ARG_INT("b", 3),
+	    ARG_INT("c", 4)));
+	rc = db_step(st);
+	db_done(st);
+	ok(rc == -1, "named: a value for a parameter it does not have fails");
+	ok(db_value(SQL_TWO, ARGS(ARG_INT("a", 20), ARG_INT("b", 22)), -1) == 42,
+	    "db_value: the first column");
+	ok(db_row(&pool, SQL_TWICE, ARGS(ARG_INT("n", 4)), &row) == 1 &&
+	    strcmp(row_get(&row, "doppio"), "8") == 0 &&
+	    row_get(&row, "nulla") == NULL && row_get(&row, "nessuna") == NULL &&
+	    strcmp(row_get(&row, "testo"), "testo") == 0,
+	    "db_row: a row by column name, copied; NULL for SQL NULL");
+	{
+		pid_t pid = fork();
+		int status = 0;
+
+		if (pid == 0) {
+			freopen("/dev/null", "w", stderr);
+			db_prepare(SQL_POSITIONAL);
+			_exit(0);
+		}
+		waitpid(pid, &status, 0);
+		ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+		    "named: a positional parameter (?1) is refused at prepare");
+	}
+
 	/* Transactions. */
-	ok(db_exec("DELETE FROM a", 0) == 0 && q_int("SELECT count(*) FROM a") == 0,
-	    "db_exec: a statement without parameters");
+	ok(db_write(SQL_DELETE_A, NO_ARGS) == 0 &&
+	    q_int("SELECT count(*) FROM a") == 0,
+	    "db_write: a statement without parameters");
 	ok(db_in_transaction() == 0, "tx: none open");
 	ok(db_begin_write() == 0 && db_in_transaction() == 1, "tx: begin");
 	ok(db_begin_write() != 0, "tx: no nested begin");
-	ok(db_exec(SQL_INSERT_A, 7) == 0 && db_changes() == 1 && db_last_id() > 0,
-	    "tx: insert inside");
+	ok(db_write(SQL_INSERT_A, ARGS(ARG_INT("x", 7))) == 0 &&
+	    db_changes() == 1 && db_last_id() > 0, "tx: insert inside");
 	ok(q_int("SELECT count(*) FROM a") == 1, "tx: visible inside");
 	db_rollback();
 	ok(db_in_transaction() == 0 && q_int("SELECT count(*) FROM a") == 0,
 	    "tx: rollback leaves no row");
 	db_rollback();
 	ok(db_in_transaction() == 0, "tx: a second rollback is harmless");
-	ok(db_begin_write() == 0 && db_exec(SQL_INSERT_A, 8) == 0 &&
-	    db_commit() == 0, "tx: begin, insert, commit");
+	ok(db_begin_write() == 0 && db_write(SQL_INSERT_A,
+	    ARGS(ARG_INT("x", 8))) == 0 && db_commit() == 0,
+	    "tx: begin, insert, commit");
 	ok(db_in_transaction() == 0 && q_int("SELECT x FROM a") == 8,
 	    "tx: the committed row stays");
 	ok(db_commit() != 0, "tx: commit without a transaction fails");
 
+	/* The failure rule: a failed statement, and the transaction refuses. */
+	ok(db_begin_write() == 0 && db_write(SQL_INSERT_A,
+	    ARGS(ARG_INT("x", 9))) == 0 && !db_failed(), "fail: a good insert");
+	ok(db_write(SQL_INSERT_A_TEXT, ARGS(ARG_TEXT("x", "testo"))) != 0 &&
+	    db_failed(), "fail: a refused insert marks the transaction");
+	ok(db_write(SQL_INSERT_A, ARGS(ARG_INT("x", 10))) != 0,
+	    "fail: later statements of the transaction do not run");
+	ok(db_commit() != 0 && db_in_transaction() == 0 &&
+	    q_int("SELECT count(*) FROM a WHERE x IN (9, 10)") == 0,
+	    "fail: commit refuses and rolls back: nothing of it stays");
+	ok(db_begin_write() == 0 && !db_failed() && db_write(SQL_INSERT_A,
+	    ARGS(ARG_INT("x", 11))) == 0 && db_commit() == 0 &&
+	    q_int("SELECT count(*) FROM a WHERE x = 11") == 1,
+	    "fail: the next transaction starts clean");
+	ok(db_begin_write() == 0 && db_write(SQL_TWICE, NO_ARGS) != 0 &&
+	    db_commit() != 0, "fail: an unbound parameter fails the commit too");
+	ok(db_write(SQL_DELETE_A, NO_ARGS) == 0 && db_write(SQL_INSERT_A,
+	    ARGS(ARG_INT("x", 8))) == 0, "fail: outside a transaction, reset");
+
 	/* STRICT tables. */
 	st = db_prepare(SQL_INSERT_A_TEXT);
-	db_bind_text(st, 1, "testo");
+	db_bind_text(st, "x", "testo");
 	rc = db_step(st);
 	db_done(st);
-	ok(rc == SQLITE_CONSTRAINT &&
+	ok(rc == -1 &&
 	    sqlite3_extended_errcode(db_handle()) == SQLITE_CONSTRAINT_DATATYPE,
 	    "strict: a text in an INTEGER column is refused (%d)", rc);
 	ok(q_int("SELECT count(*) FROM a") == 1, "strict: no row added");
-	st = db_prepare(SQL_INSERT_A_TEXT);
-	db_bind_text(st, 1, "12");
-	rc = db_step(st);
-	db_done(st);
-	ok(rc == SQLITE_DONE &&
+	ok(db_write(SQL_INSERT_A_TEXT, ARGS(ARG_TEXT("x", "12"))) == 0 &&
 	    q_int("SELECT count(*) FROM a WHERE x = 12 AND typeof(x) ="
 	    " 'integer'") == 1,
 	    "strict: a numeric text is stored as an integer");
 	ok(sqlite3_exec(db_handle(), "INSERT INTO a (x) VALUES (1.5)", NULL,
 	    NULL, NULL) != SQLITE_OK, "strict: a real in an INTEGER column is refused");
-	ok(db_exec(SQL_INSERT_A, 0) == 0, "db_exec: binds its one integer");
+	ok(db_insert(SQL_INSERT_A, ARGS(ARG_INT("x", 0))) > 0,
+	    "db_insert: the new row's id");
+	pool_free(&pool);
 }
 
 int

@@ -3,7 +3,7 @@
 # checks for us:
 #   - no template uses uvar: (unescaped output) and every template is .cs;
 #   - no C file in lib/ or cgi-bin/ calls hdf_set_valuef or sqlite3_mprintf
-#     with a non-literal format, nor sqlite3_exec outside lib/db.c;
+#     with a non-literal format, nor sqlite3_exec outside lib/core/db.c;
 #   - no C file passes a non-literal first argument to log_error.
 # Comments are stripped before the C checks; calls may span lines.
 # The detectors are first run on sample files, so a broken pattern cannot
@@ -84,7 +84,7 @@ bad_calls() {
 		grep -o 'hdf_set_valuef[[:space:]]*([^,;]*,[[:space:]]*[^"[:space:]][^,;)]*' "$tmp/flat"
 		# sqlite3_mprintf(fmt, ...) and sqlite3_vmprintf: literal fmt.
 		grep -o 'sqlite3_v\{0,1\}mprintf[[:space:]]*([[:space:]]*[^"[:space:]][^,;)]*' "$tmp/flat"
-		# Only lib/db.c may call sqlite3_exec (migrations, pragmas).
+		# Only lib/core/db.c may call sqlite3_exec (migrations, pragmas).
 		[ "$2" = db ] || grep -o 'sqlite3_exec[[:space:]]*([^;]*' "$tmp/flat"
 	} | cut -c1-80
 	return 0
@@ -142,7 +142,7 @@ count=$(bad_log_calls "$tmp/sample_good.c" | wc -l)
 ok $? "detector: no false alarm on log_error literals and its declaration (found $count)"
 count=$(bad_calls "$tmp/sample_bad.c" db | wc -l)
 [ "$count" -eq 3 ]
-ok $? "detector: only lib/db.c may call sqlite3_exec (found $count others)"
+ok $? "detector: only lib/core/db.c may call sqlite3_exec (found $count others)"
 
 # --- templates ------------------------------------------------------------
 
@@ -171,11 +171,11 @@ done < "$tmp/templates"
 
 # --- C sources ------------------------------------------------------------
 
-for f in "$srcdir"/lib/*.c "$srcdir"/cgi-bin/*.c; do
+for f in "$srcdir"/lib/*/*.c "$srcdir"/cgi-bin/*.c; do
 	[ -f "$f" ] || continue
 	name=${f#"$srcdir"/}
 	case $name in
-	lib/db.c) allow=db ;;
+	lib/core/db.c) allow=db ;;
 	*) allow= ;;
 	esac
 	bad_calls "$f" $allow > "$tmp/hits"

@@ -1,0 +1,15 @@
+/*
+** The modules of Approdo, in the order of the navigation and of the
+** demo data (facilities and users before cases). A new module is one
+** line here and its name in the program that serves it.
+*/
+#include "moduli.h"
+
+const struct module *const approdo_moduli[] = {
+	&accesso_modulo,
+	&strutture_modulo,
+	&utenti_modulo,
+	&minori_modulo,
+	&registro_modulo,
+	NULL,
+};

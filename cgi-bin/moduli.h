@@ -1,0 +1,13 @@
+/* The modules of Approdo (moduli.c), for the programs' main(). */
+#ifndef APPRODO_MODULI_H
+#define APPRODO_MODULI_H
+
+#include "accesso.h"
+#include "minori.h"
+#include "registro.h"
+#include "strutture.h"
+#include "utenti.h"
+
+extern const struct module *const approdo_moduli[];
+
+#endif

@@ -1,0 +1,601 @@
+/*
+** The database layer. Statements are cached by the address of their
+** static SQL text, so each is compiled once per process. Parameters are
+** bound by name; db_step() refuses a statement with a parameter nobody
+** bound, and any failed statement marks the open transaction so that it
+** cannot be committed.
+*/
+#include <dirent.h>
+#include <sched.h>
+#include <unistd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+
+static sqlite3 *db;
+static int tx_failed;		/* a statement failed in the open transaction */
+
+/*
+** Waits for another process's write transaction. SQLite's own timeout
+** sleeps a millisecond or more at a time; our writes last microseconds,
+** so yield first, then sleep briefly, and give up after about 5 s.
+*/
+static int
+busy_wait(void *ctx, int count)
+{
+	(void)ctx;
+	if (count < 200) {
+		sched_yield();
+		return 1;
+	}
+	if (count < 200 + 5000) {
+		usleep(1000);
+		return 1;
+	}
+	return 0;
+}
+
+/* A cached statement and which of its parameters this use has bound. */
+struct stmt {
+	const char *sql;
+	sqlite3_stmt *st;
+	int nparams;
+	uint64_t bound;
+	int checked;		/* bindings checked since the last reset */
+	int bad;		/* a value was bound to a name it does not have */
+};
+
+#define STMT_CACHE 512
+#define PARAMS_MAX 64
+static struct stmt cache[STMT_CACHE];
+
+/* Opens the database with the settings every connection must have. */
+int
+db_open(const char *path)
+{
+	static const char pragmas[] =
+	    "PRAGMA journal_mode=WAL;"
+	    "PRAGMA synchronous=NORMAL;"
+	    "PRAGMA foreign_keys=ON;"
+	    "PRAGMA trusted_schema=OFF;"
+	    "PRAGMA cache_size=-4000;"
+	    "PRAGMA wal_autocheckpoint=10000;";
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		log_error("cannot open database: %s", sqlite3_errmsg(db));
+		sqlite3_close(db);
+		db = NULL;
+		return -1;
+	}
+	sqlite3_busy_handler(db, busy_wait, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	if (sqlite3_exec(db, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
+		log_error("cannot configure database: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	tx_failed = 0;
+	return 0;
+}
+
+void
+db_close(void)
+{
+	for (size_t i = 0; i < STMT_CACHE; i++) {
+		sqlite3_finalize(cache[i].st);
+		memset(&cache[i], 0, sizeof cache[i]);
+	}
+	sqlite3_close(db);
+	db = NULL;
+}
+
+sqlite3 *
+db_handle(void)
+{
+	return db;
+}
+
+/*
+** Returns the prepared statement for `sql`, which must be a string with
+** static storage: its address is the cache key. A statement that does not
+** compile, or has a positional parameter, is a bug: logged, then abort.
+*/
+struct stmt *
+db_prepare(const char *sql)
+{
+	size_t h = ((size_t)(uintptr_t)sql >> 3) % STMT_CACHE;
+
+	for (size_t k = 0; k < STMT_CACHE; k++) {
+		struct stmt *s = &cache[(h + k) % STMT_CACHE];
+
+		if (s->sql == sql)
+			return s;
+		if (s->sql != NULL)
+			continue;
+		if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+		    &s->st, NULL) != SQLITE_OK) {
+			log_error("prepare failed: %s: %.60s",
+			    sqlite3_errmsg(db), sql);
+			abort();
+		}
+		s->nparams = sqlite3_bind_parameter_count(s->st);
+		for (int i = 1; i <= s->nparams; i++) {
+			const char *n = sqlite3_bind_parameter_name(s->st, i);
+
+			if (n == NULL || n[0] != ':' || i > PARAMS_MAX) {
+				log_error("statement parameters must be named "
+				    "(:name), at most %d: %.60s", PARAMS_MAX, sql);
+				abort();
+			}
+		}
+		s->sql = sql;
+		return s;
+	}
+	log_error("statement cache full");
+	abort();
+}
+
+/* The index of :name in the statement, or 0 (logged: a bug). */
+static int
+param_index(struct stmt *s, const char *name)
+{
+	char key[72];
+	int i;
+
+	snprintf(key, sizeof key, ":%s", name);
+	i = sqlite3_bind_parameter_index(s->st, key);
+	if (i == 0) {
+		log_error("statement has no parameter %s: %.60s", key, s->sql);
+		s->bad = 1;
+	}
+	return i;
+}
+
+static void
+mark(struct stmt *s, int i)
+{
+	if (i > 0)
+		s->bound |= 1ULL << (i - 1);
+}
+
+void
+db_bind_text(struct stmt *s, const char *name, const char *v)
+{
+	int i = param_index(s, name);
+
+	if (i == 0)
+		return;
+	if (v == NULL)
+		sqlite3_bind_null(s->st, i);
+	else
+		sqlite3_bind_text(s->st, i, v, -1, SQLITE_TRANSIENT);
+	mark(s, i);
+}
+
+void
+db_bind_int(struct stmt *s, const char *name, long long v)
+{
+	int i = param_index(s, name);
+
+	if (i == 0)
+		return;
+	sqlite3_bind_int64(s->st, i, v);
+	mark(s, i);
+}
+
+void
+db_bind_null(struct stmt *s, const char *name)
+{
+	db_bind_text(s, name, NULL);
+}
+
+void
+db_bind_blob(struct stmt *s, const char *name, const void *p, size_t n)
+{
+	int i = param_index(s, name);
+
+	if (i == 0)
+		return;
+	sqlite3_bind_blob(s->st, i, p, (int)n, SQLITE_TRANSIENT);
+	mark(s, i);
+}
+
+int
+db_param_count(struct stmt *s)
+{
+	return s->nparams;
+}
+
+const char *
+db_param_name(struct stmt *s, int i)
+{
+	const char *n = sqlite3_bind_parameter_name(s->st, i);
+
+	return n ? n + 1 : "";
+}
+
+/* Fails the statement (and the transaction it belongs to). */
+static int
+failed(struct stmt *s, const char *why)
+{
+	log_error("sql %s: %.60s", why, s->sql);
+	if (db_in_transaction())
+		tx_failed = 1;
+	return -1;
+}
+
+/*
+** Steps; returns SQLITE_ROW, SQLITE_DONE, or -1 after logging. A
+** parameter left unbound is an error, not a silent NULL. Inside a failed
+** transaction nothing more runs.
+*/
+int
+db_step(struct stmt *s)
+{
+	int rc;
+
+	if (!s->checked) {
+		uint64_t all = s->nparams == 0 ? 0 :
+		    (~0ULL >> (64 - s->nparams));
+
+		if (s->bad)
+			return failed(s, "bound to a parameter it does not have");
+		if ((s->bound & all) != all) {
+			for (int i = 1; i <= s->nparams; i++)
+				if (!(s->bound & (1ULL << (i - 1))))
+					log_error("unbound parameter %s",
+					    sqlite3_bind_parameter_name(s->st, i));
+			return failed(s, "with unbound parameters");
+		}
+		if (tx_failed && db_in_transaction())
+			return -1;
+		s->checked = 1;
+	}
+	rc = sqlite3_step(s->st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	log_error("sql step failed (%d): %s", sqlite3_extended_errcode(db),
+	    sqlite3_errmsg(db));
+	return failed(s, "failed");
+}
+
+/* Resets a statement after use so it can be run again. */
+void
+db_done(struct stmt *s)
+{
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+	s->bound = 0;
+	s->checked = 0;
+	s->bad = 0;
+}
+
+int
+db_ncolumns(struct stmt *s)
+{
+	return sqlite3_column_count(s->st);
+}
+
+const char *
+db_column_name(struct stmt *s, int i)
+{
+	const char *n = sqlite3_column_name(s->st, i);
+
+	return n ? n : "";
+}
+
+int
+db_column(struct stmt *s, const char *name)
+{
+	int n = sqlite3_column_count(s->st);
+
+	for (int i = 0; i < n; i++)
+		if (strcmp(sqlite3_column_name(s->st, i), name) == 0)
+			return i;
+	log_error("statement has no column %s: %.60s", name, s->sql);
+	return -1;
+}
+
+const char *
+db_text_at(struct stmt *s, int i)
+{
+	const unsigned char *t = i < 0 ? NULL : sqlite3_column_text(s->st, i);
+
+	return t ? (const char *)t : "";
+}
+
+int
+db_is_null_at(struct stmt *s, int i)
+{
+	return i < 0 || sqlite3_column_type(s->st, i) == SQLITE_NULL;
+}
+
+const char *
+db_text(struct stmt *s, const char *col)
+{
+	return db_text_at(s, db_column(s, col));
+}
+
+long long
+db_int(struct stmt *s, const char *col)
+{
+	int i = db_column(s, col);
+
+	return i < 0 ? 0 : sqlite3_column_int64(s->st, i);
+}
+
+int
+db_is_null(struct stmt *s, const char *col)
+{
+	return db_is_null_at(s, db_column(s, col));
+}
+
+void
+db_bind_args(struct stmt *s, const struct db_arg *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i].is_int)
+			db_bind_int(s, a[i].name, a[i].num);
+		else
+			db_bind_text(s, a[i].name, a[i].text);
+}
+
+/* A statement with its values bound, for the caller to step and done. */
+struct stmt *
+db_query(const char *sql, const struct db_arg *a, size_t n)
+{
+	struct stmt *s = db_prepare(sql);
+
+	db_bind_args(s, a, n);
+	return s;
+}
+
+/* Runs a statement that writes; 0 or -1. */
+int
+db_write(const char *sql, const struct db_arg *a, size_t n)
+{
+	struct stmt *s = db_query(sql, a, n);
+	int rc = db_step(s);
+
+	db_done(s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Runs an INSERT; the new row's id, or -1. */
+long long
+db_insert(const char *sql, const struct db_arg *a, size_t n)
+{
+	return db_write(sql, a, n) == 0 ? db_last_id() : -1;
+}
+
+/* The first column of the first row as a number, or `none`. */
+long long
+db_value(const char *sql, const struct db_arg *a, size_t n, long long none)
+{
+	struct stmt *s = db_query(sql, a, n);
+	long long v = none;
+
+	if (db_step(s) == SQLITE_ROW && !db_is_null_at(s, 0))
+		v = sqlite3_column_int64(s->st, 0);
+	db_done(s);
+	return v;
+}
+
+/* Copies the current row of `s` into `out`. */
+void
+row_copy(struct pool *pool, struct stmt *s, struct row *out)
+{
+	size_t n = (size_t)sqlite3_column_count(s->st);
+
+	out->n = n;
+	out->name = pool_alloc(pool, n * sizeof(*out->name) + 1);
+	out->value = pool_alloc(pool, n * sizeof(*out->value) + 1);
+	for (size_t i = 0; i < n; i++) {
+		out->name[i] = sqlite3_column_name(s->st, (int)i);
+		out->value[i] = db_is_null_at(s, (int)i) ? NULL :
+		    pool_strdup(pool, db_text_at(s, (int)i));
+	}
+}
+
+/* Reads one row; 1 if found, 0 if not, -1 on error. */
+int
+db_row(struct pool *pool, const char *sql, const struct db_arg *a, size_t n,
+    struct row *out)
+{
+	struct stmt *s = db_query(sql, a, n);
+	int rc = db_step(s);
+
+	memset(out, 0, sizeof *out);
+	if (rc == SQLITE_ROW)
+		row_copy(pool, s, out);
+	db_done(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* A column of a copied row; NULL if absent or SQL NULL. */
+const char *
+row_get(const struct row *r, const char *name)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->name[i], name) == 0)
+			return r->value[i];
+	return NULL;
+}
+
+static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+
+int
+db_begin_write(void)
+{
+	if (db_in_transaction())
+		return -1;
+	tx_failed = 0;
+	return db_write(SQL_BEGIN, NO_ARGS);
+}
+
+/* Commits, unless a statement of the transaction failed: then rolls back. */
+int
+db_commit(void)
+{
+	if (!db_in_transaction())
+		return -1;
+	if (tx_failed || db_write(SQL_COMMIT, NO_ARGS) != 0) {
+		db_rollback();
+		return -1;
+	}
+	return 0;
+}
+
+void
+db_rollback(void)
+{
+	if (db && !sqlite3_get_autocommit(db)) {
+		struct stmt *s = db_prepare(SQL_ROLLBACK);
+
+		sqlite3_step(s->st);
+		db_done(s);
+	}
+	tx_failed = 0;
+}
+
+int
+db_in_transaction(void)
+{
+	return db && !sqlite3_get_autocommit(db);
+}
+
+/* 1 if a statement of the open transaction has failed. */
+int
+db_failed(void)
+{
+	return tx_failed && db_in_transaction();
+}
+
+long long
+db_last_id(void)
+{
+	return sqlite3_last_insert_rowid(db);
+}
+
+int
+db_changes(void)
+{
+	return sqlite3_changes(db);
+}
+
+/* Runs trusted SQL text shipped with the program (migrations). */
+int
+db_exec_script(const char *sql, char **err)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, err) == SQLITE_OK ? 0 : -1;
+}
+
+static int
+migration_name_ok(const char *n)
+{
+	size_t len = strlen(n);
+
+	return len > 8 && n[0] >= '0' && n[0] <= '9' && n[1] >= '0' &&
+	    n[1] <= '9' && n[2] >= '0' && n[2] <= '9' && n[3] == '_' &&
+	    strcmp(n + len - 4, ".sql") == 0;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const char SQL_MIGRATIONS_TABLE[] =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S','now'))"
+    ") STRICT";
+static const char SQL_MIGRATION_DONE[] =
+    "SELECT 1 FROM schema_migrations WHERE version = :version";
+static const char SQL_MIGRATION_RECORD[] =
+    "INSERT INTO schema_migrations (version, name) VALUES (:version, :name)";
+
+/* Applies one migration file with its record, in one transaction. */
+static int
+migrate_one(const char *dir, const char *name)
+{
+	char path[4096], *sql, *err = NULL;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if ((sql = file_read(path, NULL)) == NULL) {
+		log_error("cannot read %s", path);
+		return -1;
+	}
+	if (db_begin_write() != 0) {
+		free(sql);
+		return -1;
+	}
+	if (db_exec_script(sql, &err) != 0) {
+		log_error("migration %s failed: %s", name, err ? err : "");
+		sqlite3_free(err);
+		db_rollback();
+		free(sql);
+		return -1;
+	}
+	free(sql);
+	db_write(SQL_MIGRATION_RECORD, ARGS(ARG_INT("version", atoll(name)),
+	    ARG_TEXT("name", name)));
+	return db_commit();
+}
+
+/*
+** Applies, in order, each sql/NNN_name.sql not yet recorded in
+** schema_migrations; each in its own transaction with its record, so a
+** failing migration leaves the database as it was. Returns the number
+** applied, or -1.
+*/
+int
+db_migrate(const char *dir, int verbose)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int applied = 0;
+
+	if (d == NULL) {
+		log_error("cannot open migrations directory %s", dir);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (!migration_name_ok(e->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xrealloc(names, cap * sizeof(*names));
+		}
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_names);
+
+	if (db_write(SQL_MIGRATIONS_TABLE, NO_ARGS) != 0)
+		applied = -1;
+	for (size_t i = 0; i < n && applied >= 0; i++) {
+		if (db_value(SQL_MIGRATION_DONE, ARGS(ARG_INT("version",
+		    atoll(names[i]))), 0))
+			continue;
+		if (migrate_one(dir, names[i]) != 0) {
+			applied = -1;
+			break;
+		}
+		if (verbose)
+			printf("applicata %s\n", names[i]);
+		applied++;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return applied;
+}

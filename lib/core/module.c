@@ -1,0 +1,93 @@
+/*
+** The module registry: routing over the modules a program serves, and
+** the navigation and home tiles of every module, filtered by role.
+*/
+#include <string.h>
+
+#include "module.h"
+#include "page.h"
+
+static const struct module *const *registry;
+
+void
+modules_set(const struct module *const *all)
+{
+	registry = all;
+}
+
+const struct module *const *
+modules_all(void)
+{
+	static const struct module *const none[] = { NULL };
+
+	return registry ? registry : none;
+}
+
+static int
+method_is(const char *got, const char *want)
+{
+	return strcmp(got, want) == 0 ||
+	    (strcmp(want, "GET") == 0 && strcmp(got, "HEAD") == 0);
+}
+
+/*
+** The route of `r` among the modules served, with the numbers of the
+** path in id[]. NULL if none: *path_known tells a wrong method (405,
+** with the methods the path takes in *allow) from an unknown path (404).
+*/
+const struct route *
+module_route(const struct module *const *serves, const struct request *r,
+    long long id[2], int *path_known, const char **allow)
+{
+	int get = 0, post = 0;
+
+	*path_known = 0;
+	for (; *serves; serves++)
+		for (size_t i = 0; i < (*serves)->nroutes; i++) {
+			const struct route *rt = &(*serves)->routes[i];
+			long long found[2] = { 0, 0 };
+
+			if (!route_match(rt->pattern, r->path, found))
+				continue;
+			*path_known = 1;
+			if (method_is(r->method, rt->method)) {
+				memcpy(id, found, sizeof found);
+				return rt;
+			}
+			get |= strcmp(rt->method, "GET") == 0;
+			post |= strcmp(rt->method, "POST") == 0;
+		}
+	*allow = get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
+	return NULL;
+}
+
+/*
+** The navigation (tiles = 0) or the home tiles (tiles = 1) of every
+** module that the user's role may open, as list.N.{href,title,text,active}.
+*/
+void
+module_links(struct request *r, const char *list, int tiles)
+{
+	int k = 0;
+
+	for (const struct module *const *m = modules_all(); *m; m++) {
+		const struct link *l = tiles ? (*m)->tiles : (*m)->nav;
+		size_t n = tiles ? (*m)->ntiles : (*m)->nnav;
+
+		for (size_t i = 0; i < n; i++) {
+			size_t hl = strlen(l[i].href);
+			HDF *row;
+
+			if (!role_can(r->user.role, l[i].perm))
+				continue;
+			row = page_row(r, list, k++);
+			row_set(row, "href", l[i].href);
+			row_set(row, "title", l[i].title);
+			if (l[i].text)
+				row_set(row, "text", l[i].text);
+			row_set_int(row, "active", strcmp(r->path, l[i].href) == 0 ||
+			    (hl > 1 && strncmp(r->path, l[i].href, hl) == 0 &&
+			    r->path[hl] == '/'));
+		}
+	}
+}

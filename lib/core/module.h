@@ -1,0 +1,69 @@
+/*
+** Modules. A domain module declares itself in one table: its routes,
+** its navigation entry and home-page tiles (each behind a permission),
+** its approdo-admin commands and its demo-data generator. A program in
+** cgi-bin/ names the modules it serves; the application's list of every
+** module (cgi-bin/moduli.c) gives the navigation, the home page and
+** approdo-admin. The platform itself keeps no list of domain pages.
+*/
+#ifndef APPRODO_MODULE_H
+#define APPRODO_MODULE_H
+
+#include "request.h"
+
+struct route {
+	const char *method;	/* "GET" (also answers HEAD) or "POST" */
+	const char *pattern;	/* "/utenti/#/modifica": '#' is a number */
+	const struct perm *perm;	/* what the user needs */
+	handler_fn handler;
+};
+
+struct link {
+	const char *href;
+	const char *title;
+	const char *text;	/* a tile's description; unused in the nav */
+	const struct perm *perm;
+};
+
+struct command {
+	const char *name;	/* approdo-admin NAME ... */
+	const char *usage;	/* the arguments, for the usage message */
+	int (*run)(struct request *console, int argc, char **argv);
+};
+
+struct module {
+	const char *name;
+	const struct route *routes;
+	size_t nroutes;
+	const struct link *nav;		/* entries in the top navigation */
+	size_t nnav;
+	const struct link *tiles;	/* tiles on the home page */
+	size_t ntiles;
+	const struct command *commands;
+	size_t ncommands;
+	/*
+	** Adds demo data (approdo-admin demo [--NAME N]): `n` is the
+	** number asked for with the module's own option, or 0. Runs in
+	** the order of the module list; returns what it added, or -1.
+	*/
+	int (*demo)(struct request *console, long long n);
+};
+
+/* A program: its name (for logs), the modules it serves, all modules. */
+struct program {
+	const char *name;
+	const struct module *const *serves;	/* NULL-terminated */
+	const struct module *const *all;	/* NULL-terminated */
+};
+
+int app_main(const struct program *, int argc, char **argv);
+int admin_main(const struct module *const *all, int argc, char **argv);
+
+void modules_set(const struct module *const *all);
+const struct module *const *modules_all(void);
+const struct route *module_route(const struct module *const *serves,
+    const struct request *, long long id[2], int *path_known,
+    const char **allow);
+void module_links(struct request *, const char *list, int tiles);
+
+#endif

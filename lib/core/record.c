@@ -1,0 +1,204 @@
+/*
+** The record editor (see record.h): one implementation of the read,
+** validate, write and audit flow for every section and record form.
+*/
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "page.h"
+#include "record.h"
+#include "session.h"
+
+static void
+edit_init(struct edit *e, struct request *r, const struct record *rec,
+    long long id)
+{
+	memset(e, 0, sizeof *e);
+	e->r = r;
+	e->rec = rec;
+	e->id = id;
+	e->saved = rec->saved;
+	memcpy(e->fields, rec->fields, rec->nfields * sizeof(*e->fields));
+	if (rec->fields_load)
+		rec->fields_load(e->fields, rec->nfields);
+	form_init(&e->form, e->fields, rec->nfields);
+}
+
+static const char *
+owner(const struct record *rec)
+{
+	return rec->owner ? rec->owner : rec->entity;
+}
+
+/* A stored value as a form value: empty text is no value. */
+const char *
+edit_current(const struct edit *e, const char *name)
+{
+	const char *v = row_get(&e->current, name);
+
+	return v && *v ? v : NULL;
+}
+
+void
+edit_change(struct edit *e, const char *field, const char *before,
+    const char *after)
+{
+	if (e->nchanges < EDIT_CHANGES_MAX) {
+		e->changes[e->nchanges].field = field;
+		e->changes[e->nchanges].before = before;
+		e->changes[e->nchanges].after = after;
+		e->nchanges++;
+	}
+}
+
+/* Reads the stored row; 0, or -1 on a database error. */
+static int
+load_current(struct edit *e)
+{
+	if (e->rec->sql_get == NULL)
+		return 0;
+	return db_row(&e->r->pool, e->rec->sql_get, ARGS(ARG_INT("id", e->id)),
+	    &e->current) < 0 ? -1 : 0;
+}
+
+static int
+view(struct request *r, const struct record *rec, long long id)
+{
+	if (rec->flags & RECORD_NO_VIEW_AUDIT)
+		return 0;
+	return audit_now(r, "view", owner(rec), id, rec->name);
+}
+
+/* GET: the form of an existing record, with its stored values. */
+int
+record_get(struct request *r, const struct record *rec, long long id)
+{
+	struct edit e;
+	int rc;
+
+	if ((rc = rec->access(r, id, 1)) != 0)
+		return rc;
+	if (view(r, rec, id) != 0)
+		return 500;
+	edit_init(&e, r, rec, id);
+	if (load_current(&e) != 0)
+		return 500;
+	if (e.current.n > 0 && !(rec->flags & RECORD_FRESH_FORM))
+		for (size_t i = 0; i < rec->nfields; i++)
+			form_set(r, &e.form, e.fields[i].name,
+			    edit_current(&e, e.fields[i].name));
+	else if (rec->defaults)
+		rec->defaults(&e);
+	return rec->page(&e);
+}
+
+/* GET: an empty form for a new record belonging to `parent`. */
+int
+record_new_get(struct request *r, const struct record *rec, long long parent)
+{
+	struct edit e;
+	int rc;
+
+	if ((rc = rec->access(r, parent, 1)) != 0)
+		return rc;
+	edit_init(&e, r, rec, 0);
+	e.parent = parent;
+	if (parent && view(r, rec, parent) != 0)
+		return 500;
+	if (rec->defaults)
+		rec->defaults(&e);
+	return rec->page(&e);
+}
+
+/* Every field the form has, old and new (fields marked FIELD_NOAUDIT aside). */
+static void
+field_changes(struct edit *e)
+{
+	for (size_t i = 0; i < e->form.n; i++) {
+		const struct field *fd = &e->fields[i];
+
+		if (fd->flags & FIELD_NOAUDIT)
+			continue;
+		edit_change(e, fd->name, edit_current(e, fd->name),
+		    e->form.value[i]);
+	}
+}
+
+/* The shared POST flow; `create` tells a new record from an update. */
+static int
+post(struct request *r, const struct record *rec, long long id, int create)
+{
+	struct edit e;
+	int rc;
+
+	if ((rc = rec->access(r, id, 1)) != 0)
+		return rc;
+	edit_init(&e, r, rec, create ? 0 : id);
+	if (create)
+		e.parent = id;
+	form_read(r, &e.form);
+	if (rec->prepare)
+		rec->prepare(&e);
+	if (db_begin_write() != 0)
+		return 500;
+	if (!create && load_current(&e) != 0)
+		return 500;
+	if (rec->check)
+		rec->check(&e);
+	if (db_failed())
+		return 500;
+	if (e.form.nerrors > 0 || e.again) {
+		/* Nothing written; what the user saw and was refused is. */
+		db_rollback();
+		if (e.denied && audit_now(r, "permission_denied", owner(rec), id,
+		    e.denied) != 0)
+			return 500;
+		if (id && view(r, rec, id) != 0)
+			return 500;
+		return rec->page(&e);
+	}
+	if (rec->sql_set) {
+		struct stmt *st = db_prepare(rec->sql_set);
+
+		form_bind(&e.form, st);
+		if (create)
+			db_bind_int(st, "parent", e.parent);
+		else
+			db_bind_int(st, "id", e.id);
+		for (int p = 1; p <= db_param_count(st); p++)
+			if (strcmp(db_param_name(st, p), "utente") == 0)
+				db_bind_int(st, "utente", r->user.id);
+		rc = db_step(st);
+		db_done(st);
+		if (rc >= 0 && create)
+			e.id = db_last_id();
+	}
+	if (rec->save && !db_failed() && rec->save(&e) != 0 && !db_failed())
+		return 500;
+	/* After save(), which may have changed what is stored. */
+	field_changes(&e);
+	if (!db_failed())
+		audit_record(r, create ? "create" : "update", rec->entity, e.id,
+		    e.detail, e.changes, e.nchanges);
+	if (!db_failed() && e.saved)
+		session_set_avviso(r, e.saved);
+	if (db_commit() != 0) {
+		if (e.file)
+			unlink(e.file);
+		return 500;
+	}
+	return response_redirect(r, rec->next(&e));
+}
+
+int
+record_post(struct request *r, const struct record *rec, long long id)
+{
+	return post(r, rec, id, 0);
+}
+
+int
+record_new_post(struct request *r, const struct record *rec, long long parent)
+{
+	return post(r, rec, parent, 1);
+}

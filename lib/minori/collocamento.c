@@ -1,0 +1,127 @@
+/*
+** Collocamento: the placements of a minor (the only writer of the table
+** collocamenti) and the transfer to another facility: the current
+** placement ends the day the new one begins; the history keeps both.
+*/
+#include <string.h>
+
+#include "date.h"
+#include "interno.h"
+#include "strutture.h"
+
+static const char SQL_OPEN[] =
+    "INSERT INTO collocamenti (minore_id, struttura_id, dal, note)"
+    " VALUES (:minore, :struttura, :dal, coalesce(:note, ''))";
+static const char SQL_CLOSE[] =
+    "UPDATE collocamenti SET al = :al, motivo_uscita = :motivo"
+    " WHERE minore_id = :minore AND al IS NULL";
+static const char SQL_CASE_STRUTTURA[] =
+    "UPDATE minori SET struttura_id = :struttura WHERE id = :minore";
+
+/*
+** Places minor `minore` in facility `struttura` from `dal`, in the
+** caller's transaction; the case's current facility follows. The new
+** placement's id, or -1.
+*/
+long long
+collocamento_open(long long minore, const char *struttura, const char *dal,
+    const char *note)
+{
+	long long id = db_insert(SQL_OPEN, ARGS(ARG_INT("minore", minore),
+	    ARG_TEXT("struttura", struttura), ARG_TEXT("dal", dal),
+	    ARG_TEXT("note", note)));
+
+	if (id < 0 || db_write(SQL_CASE_STRUTTURA, ARGS(ARG_INT("minore",
+	    minore), ARG_TEXT("struttura", struttura))) != 0)
+		return -1;
+	return id;
+}
+
+/* Ends the current placement (if any) on `al`, for `motivo`. */
+int
+collocamento_close(long long minore, const char *al, const char *motivo)
+{
+	return db_write(SQL_CLOSE, ARGS(ARG_INT("minore", minore),
+	    ARG_TEXT("al", al), ARG_TEXT("motivo", motivo)));
+}
+
+static const struct field fields[] = {
+	{ .name = "struttura_id", .label = "Nuova struttura",
+	  .type = FIELD_CHOICE, .flags = FIELD_REQUIRED },
+	{ .name = "dal", .label = "Data del trasferimento", .type = FIELD_DATE,
+	  .flags = FIELD_REQUIRED, .hint = "gg/mm/aaaa" },
+	{ .name = "note", .label = "Note", .type = FIELD_TEXTAREA, .max = 1000 },
+};
+
+static void
+fields_load(struct field *f, size_t n)
+{
+	(void)n;
+	f[0].choices = strutture_choices(&f[0].nchoices);
+}
+
+static const char SQL_CURRENT[] =
+    "SELECT m.stato, c.struttura_id, c.dal AS collocamento_dal FROM minori m"
+    " LEFT JOIN collocamenti c ON c.minore_id = m.id AND c.al IS NULL"
+    " WHERE m.id = :id";
+
+static void
+defaults(struct edit *e)
+{
+	char today[11];
+
+	date_today(today);
+	form_set(e->r, &e->form, "dal", today);
+}
+
+static void
+check(struct edit *e)
+{
+	struct form *f = &e->form;
+	const char *stato = edit_current(e, "stato");
+	const char *current = edit_current(e, "struttura_id");
+	const char *dal = edit_current(e, "collocamento_dal");
+	const char *nuova = form_value(f, "struttura_id");
+	const char *from = form_value(f, "dal");
+
+	if (stato && strcmp(stato, "in_carico") != 0 &&
+	    strcmp(stato, "in_prosieguo") != 0)
+		form_fail(f, "struttura_id", "Si può collocare solo un minore "
+		    "in carico o in prosieguo: cambia prima lo stato.");
+	if (nuova && current && strcmp(nuova, current) == 0)
+		form_fail(f, "struttura_id", "Il minore è già in questa "
+		    "struttura.");
+	if (from && dal && strcmp(from, dal) < 0)
+		form_fail(f, "dal", "Il trasferimento non può precedere "
+		    "l'inizio del collocamento attuale.");
+}
+
+static int
+save(struct edit *e)
+{
+	const struct form *f = &e->form;
+
+	collocamento_close(e->id, form_value(f, "dal"), "trasferimento");
+	return collocamento_open(e->id, form_value(f, "struttura_id"),
+	    form_value(f, "dal"), form_value(f, "note")) < 0 ? -1 : 0;
+}
+
+static const struct record trasferimento = {
+	.entity = "minore",
+	.name = "collocamento",
+	.title = "Trasferimento in altra struttura",
+	.fields = fields, .nfields = COUNT(fields),
+	.fields_load = fields_load,
+	.access = fascicolo_access,
+	.sql_get = SQL_CURRENT,
+	.defaults = defaults,
+	.check = check,
+	.save = save,
+	.page = fascicolo_form_page,
+	.next = fascicolo_next,
+	.saved = "Trasferimento registrato.",
+	.flags = RECORD_FRESH_FORM,
+};
+
+int collocamento_get(struct request *r) { return record_get(r, &trasferimento, r->id[0]); }
+int collocamento_post(struct request *r) { return record_post(r, &trasferimento, r->id[0]); }

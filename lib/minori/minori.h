@@ -1,0 +1,25 @@
+/*
+** minori: the case registry of unaccompanied minors (the fascicolo):
+** intake with the duplicate check, the case page and its sections,
+** guardianship, documents, status and placements, the list and search,
+** the CSV export, the demo cases. What other modules may use: the
+** module, its permissions, and who may read or change which case.
+*/
+#ifndef APPRODO_MINORI_H
+#define APPRODO_MINORI_H
+
+#include "module.h"
+
+extern const struct module minori_modulo;
+
+extern const struct perm minori_lettura;	/* read cases (scoped further) */
+extern const struct perm minori_scrittura;	/* intake, edit (scoped) */
+extern const struct perm minori_chiusura;	/* close cases */
+extern const struct perm minori_esportazione;	/* export lists */
+
+/* 0 if the user may read (write 0) or change (write 1) case `id`;
+** 404 without such a case; 403 (after an audit row) if not allowed. */
+int minore_access(struct request *, long long id, int write);
+int minore_limited(const struct request *);
+
+#endif

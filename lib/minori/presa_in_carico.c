@@ -1,0 +1,201 @@
+/*
+** Presa in carico: the intake form of a new minor. Inside the write
+** transaction the duplicate check looks for the same CUI or codice
+** fiscale, or a similar name with the same birth year and citizenship;
+** the user opens the existing case or confirms that this is a new person.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "interno.h"
+#include "page.h"
+
+/* Every field of a case: made once, from the parts in anagrafica.c. */
+static struct field intake_fields[FORM_FIELDS_MAX];
+
+static int
+intake_access(struct request *r, long long id, int write)
+{
+	(void)r;
+	(void)id;
+	(void)write;
+	return 0;	/* the route's permission: intake is for case workers */
+}
+
+static void
+defaults(struct edit *e)
+{
+	char today[11];
+
+	date_today(today);
+	form_set(e->r, &e->form, "data_presa_in_carico", today);
+	if (e->r->user.role == ROLE_OPERATORE)
+		form_set(e->r, &e->form, "operatore_id",
+		    pool_printf(&e->r->pool, "%lld", e->r->user.id));
+}
+
+static const char SQL_DUP_CODES[] =
+    "SELECT id, numero, cognome, nome, data_nascita, cittadinanza, stato,"
+    " cui = :cui AS same_cui, codice_fiscale = :codice_fiscale AS same_cf"
+    " FROM minori WHERE cui = :cui OR codice_fiscale = :codice_fiscale";
+static const char SQL_DUP_NAMES[] =
+    "SELECT m.id, m.numero, m.cognome, m.nome, m.data_nascita,"
+    " m.cittadinanza, m.stato FROM minori_nomi f JOIN minori m ON m.id = f.rowid"
+    " WHERE minori_nomi MATCH :chiavi AND substr(m.data_nascita, 1, 4) = :anno"
+    " AND m.cittadinanza = :cittadinanza ORDER BY m.id LIMIT 20";
+
+static void
+candidate(HDF *row, struct stmt *st, void *ctx)
+{
+	(void)ctx;
+	row_set_date(row, "data_nascita", db_text(st, "data_nascita"));
+	row_set(row, "stato", choice_label(minore_stati, minore_nstati,
+	    db_text(st, "stato")));
+}
+
+/*
+** Fills Duplicates.* with the candidate cases. Returns the number of
+** cases with a similar name; a same CUI or codice fiscale is an error on
+** that field (it identifies one person: open the existing case).
+*/
+static int
+duplicates(struct edit *e)
+{
+	struct request *r = e->r;
+	struct form *f = &e->form;
+	const char *cognome = form_value(f, "cognome"), *nome = form_value(f, "nome");
+	const char *nascita = form_value(f, "data_nascita");
+	const char *cittadinanza = form_value(f, "cittadinanza");
+	struct stmt *st;
+	int i = 0, similar = 0;
+
+	if (form_value(f, "cui") || form_value(f, "codice_fiscale")) {
+		st = db_prepare(SQL_DUP_CODES);
+		form_bind(f, st);
+		while (db_step(st) == SQLITE_ROW) {
+			const char *numero = db_text(st, "numero");
+			HDF *row = page_row(r, "Duplicates", i++);
+
+			row_set_stmt(row, st);
+			candidate(row, st, NULL);
+			if (db_int(st, "same_cui"))
+				form_fail(f, "cui", pool_printf(&r->pool,
+				    "Questo CUI è già nel fascicolo %s: aprilo "
+				    "invece di crearne uno nuovo.", numero));
+			if (db_int(st, "same_cf"))
+				form_fail(f, "codice_fiscale", pool_printf(&r->pool,
+				    "Questo codice fiscale è già nel fascicolo %s: "
+				    "aprilo invece di crearne uno nuovo.", numero));
+		}
+		db_done(st);
+	}
+	if (cognome && nome && nascita && cittadinanza) {
+		struct buf name = { 0 }, q = { 0 };
+		char year[5];
+
+		buf_printf(&name, "%s %s", cognome, nome);
+		nome_query(name.p, 0, &q);
+		snprintf(year, sizeof year, "%.4s", nascita);
+		if (q.n > 0) {
+			st = db_query(SQL_DUP_NAMES, ARGS(ARG_TEXT("chiavi", q.p),
+			    ARG_TEXT("anno", year),
+			    ARG_TEXT("cittadinanza", cittadinanza)));
+			while (db_step(st) == SQLITE_ROW && i < 40) {
+				HDF *row = page_row(r, "Duplicates", i++);
+
+				row_set_stmt(row, st);
+				candidate(row, st, NULL);
+				similar++;
+			}
+			db_done(st);
+		}
+		buf_free(&name);
+		buf_free(&q);
+	}
+	return similar;
+}
+
+/* The case's rules; an age outside 6-17 confirmed with a reason; duplicates. */
+static void
+check(struct edit *e)
+{
+	struct form *f = &e->form;
+	const char *nascita = form_value(f, "data_nascita");
+	const char *presa = form_value(f, "data_presa_in_carico");
+	int similar;
+
+	minore_check(e);
+	if (nascita && presa && strcmp(nascita, presa) <= 0 &&
+	    minore_age_outside(nascita, presa)) {
+		int age = date_age(nascita, presa);
+
+		page_set_int(e->r, "Intake.age", age);
+		page_set(e->r, "Intake.age_check", "1");
+		if (!form_value(f, "conferma_eta"))
+			form_fail(f, "conferma_eta", pool_printf(&e->r->pool,
+			    "L'età dichiarata alla presa in carico è di %d anni: "
+			    "confermala spuntando la casella e indicando il "
+			    "motivo.", age));
+		if (!form_value(f, "eta_motivo"))
+			form_fail(f, "eta_motivo", "Indica il motivo della "
+			    "conferma dell'età.");
+	}
+	similar = duplicates(e);
+	if (f->nerrors == 0 && similar > 0 && !form_value(f, "conferma_nuovo")) {
+		page_set(e->r, "Intake.confirm_new", "1");
+		e->again = 1;
+	}
+}
+
+/* The new case, with its number, placement, status and name keys. */
+static int
+save(struct edit *e)
+{
+	struct db_arg a[FORM_FIELDS_MAX];
+	size_t n;
+	char numero[32];
+
+	/* The reason is stored only with the confirmation it explains. */
+	if (!form_value(&e->form, "conferma_eta"))
+		form_set(e->r, &e->form, "eta_motivo", NULL);
+	n = form_args(&e->form, a, COUNT(a));
+	if ((e->id = minore_insert(e->r, a, n, numero)) < 0)
+		return -1;
+	e->detail = pool_strdup(&e->r->pool, numero);
+	e->saved = pool_printf(&e->r->pool, "Presa in carico registrata: "
+	    "fascicolo %s.", numero);
+	return 0;
+}
+
+static int
+page(struct edit *e)
+{
+	form_page(e->r, &e->form);
+	return page_render(e->r, "minori/presa_in_carico.cs", "Presa in carico");
+}
+
+static struct record intake = {
+	.entity = "minore",
+	.title = "Presa in carico",
+	.fields = intake_fields,
+	.fields_load = minore_fields_load,
+	.access = intake_access,
+	.defaults = defaults,
+	.check = check,
+	.save = save,
+	.page = page,
+	.next = fascicolo_next,
+};
+
+static const struct record *
+intake_record(void)
+{
+	if (intake.nfields == 0)
+		intake.nfields = minore_fields(MINORE_ANAGRAFICA |
+		    MINORE_RINTRACCIO | MINORE_PRESA, intake_fields);
+	return &intake;
+}
+
+int presa_in_carico_get(struct request *r) { return record_new_get(r, intake_record(), 0); }
+int presa_in_carico_post(struct request *r) { return record_new_post(r, intake_record(), 0); }
