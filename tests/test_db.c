@@ -165,6 +165,45 @@ test_broken_migration(const char *mdir, const char *path)
 	    "migrate: a missing directory is -1");
 }
 
+/* A migration may rebuild a table, but not leave a dangling reference. */
+static void
+test_foreign_key_migration(const char *mdir, const char *path)
+{
+	int rc;
+
+	mkdir(mdir, 0700);
+	write_file(mdir, "001_p.sql", "CREATE TABLE p (id INTEGER PRIMARY KEY)"
+	    " STRICT;\nCREATE TABLE c (p INTEGER REFERENCES p(id)) STRICT;\n"
+	    "INSERT INTO p VALUES (1);\nINSERT INTO c VALUES (1);\n");
+	write_file(mdir, "002_rebuild.sql", "CREATE TABLE p2 (id INTEGER"
+	    " PRIMARY KEY, x TEXT) STRICT;\nINSERT INTO p2 (id) SELECT id FROM"
+	    " p;\nDROP TABLE p;\nALTER TABLE p2 RENAME TO p;\n");
+	write_file(mdir, "003_dangling.sql", "INSERT INTO c VALUES (99);\n");
+	ok(db_open(path) == 0, "fk: open a fresh database");
+	rc = db_migrate(mdir, 0);
+	ok(rc == -1 && q_int("SELECT count(*) FROM schema_migrations") == 2,
+	    "fk: a referenced table rebuilt; a dangling reference refused (%d)",
+	    rc);
+	ok(q_int("SELECT count(*) FROM c") == 1 &&
+	    q_int("SELECT count(*) FROM pragma_table_info('p') WHERE name = 'x'")
+	    == 1, "fk: the rebuild stays, the refused migration left nothing");
+	ok(q_int("PRAGMA foreign_keys") == 1,
+	    "fk: foreign keys are on again after migrating");
+	db_close();
+	remove_db(path);
+	{
+		static const char *const names[] = { "001_p.sql",
+		    "002_rebuild.sql", "003_dangling.sql" };
+		char f[700];
+
+		for (size_t i = 0; i < COUNT(names); i++) {
+			snprintf(f, sizeof f, "%s/%s", mdir, names[i]);
+			unlink(f);
+		}
+		rmdir(mdir);
+	}
+}
+
 static void
 test_statements(void)
 {
@@ -317,6 +356,10 @@ main(void)
 	snprintf(path, sizeof path, "%s/real.db", dir);
 	test_real_migrations(sqldir, path);
 	remove_db(path);
+
+	snprintf(path, sizeof path, "%s/fk.db", dir);
+	snprintf(mdir, sizeof mdir, "%s/fk", dir);
+	test_foreign_key_migration(mdir, path);
 
 	snprintf(path, sizeof path, "%s/broken.db", dir);
 	snprintf(mdir, sizeof mdir, "%s/migrations", dir);

@@ -201,12 +201,12 @@ password_post(struct request *r)
 }
 
 static const struct route routes[] = {
-	{ "GET", "/", &perm_login, home },
-	{ "GET", "/login", &perm_public, login_get },
-	{ "POST", "/login", &perm_public, login_post },
-	{ "POST", "/logout", &perm_login, logout },
-	{ "GET", "/password", &perm_login, password_get },
-	{ "POST", "/password", &perm_login, password_post },
+	{ "GET", "/", &perm_login, .handler = home },
+	{ "GET", "/login", &perm_public, .handler = login_get },
+	{ "POST", "/login", &perm_public, .handler = login_post },
+	{ "POST", "/logout", &perm_login, .handler = logout },
+	{ "GET", "/password", &perm_login, .handler = password_get },
+	{ "POST", "/password", &perm_login, .handler = password_post },
 };
 
 static const struct link nav[] = {

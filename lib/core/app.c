@@ -21,6 +21,7 @@
 #include "db.h"
 #include "page.h"
 #include "module.h"
+#include "record.h"
 #include "session.h"
 
 extern char **environ;
@@ -119,6 +120,21 @@ response_write(struct io *io, struct request *r, int head_only)
 		io_write(io, r->body.p, r->body.n);
 }
 
+/* The route's handler, or the record editor for the route's record. */
+static int
+route_serve(const struct route *rt, struct request *r)
+{
+	int get = strcmp(rt->method, "GET") == 0;
+
+	if (rt->record == NULL)
+		return rt->handler(r);
+	if (rt->create)
+		return get ? record_new_get(r, rt->record, r->id[0]) :
+		    record_new_post(r, rt->record, r->id[0]);
+	return get ? record_get(r, rt->record, r->id[0]) :
+	    record_post(r, rt->record, r->id[0]);
+}
+
 static int
 is_get(const struct request *r)
 {
@@ -144,7 +160,7 @@ dispatch(const struct program *prog, struct request *r)
 	if (rc == 0 && login_remote_user(r) && session_load(r) < 0)
 		return 500;
 	if (rt->perm->public)
-		return rt->handler(r);
+		return route_serve(rt, r);
 
 	if (r->user.id == 0) {
 		if (is_get(r))
@@ -167,7 +183,7 @@ dispatch(const struct program *prog, struct request *r)
 			return response_redirect(r, "/password");
 		return 403;
 	}
-	return rt->handler(r);
+	return route_serve(rt, r);
 }
 
 /*

@@ -521,32 +521,46 @@ static const char SQL_MIGRATION_DONE[] =
 static const char SQL_MIGRATION_RECORD[] =
     "INSERT INTO schema_migrations (version, name) VALUES (:version, :name)";
 
-/* Applies one migration file with its record, in one transaction. */
+static const char SQL_FK_OFF[] = "PRAGMA foreign_keys = OFF";
+static const char SQL_FK_ON[] = "PRAGMA foreign_keys = ON";
+static const char SQL_FK_CHECK[] =
+    "SELECT count(*) FROM pragma_foreign_key_check";
+
+/*
+** Applies one migration file with its record, in one transaction. As
+** SQLite's procedure for schema changes asks, foreign keys are off while
+** it runs (a table can be rebuilt) and checked before the commit.
+*/
 static int
 migrate_one(const char *dir, const char *name)
 {
 	char path[4096], *sql, *err = NULL;
+	int rc = -1;
 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	if ((sql = file_read(path, NULL)) == NULL) {
 		log_error("cannot read %s", path);
 		return -1;
 	}
-	if (db_begin_write() != 0) {
-		free(sql);
-		return -1;
-	}
+	if (db_write(SQL_FK_OFF, NO_ARGS) != 0 || db_begin_write() != 0)
+		goto out;
 	if (db_exec_script(sql, &err) != 0) {
 		log_error("migration %s failed: %s", name, err ? err : "");
 		sqlite3_free(err);
 		db_rollback();
-		free(sql);
-		return -1;
+		goto out;
 	}
-	free(sql);
+	if (db_value(SQL_FK_CHECK, NO_ARGS, 0) != 0) {
+		log_error("migration %s breaks a foreign key", name);
+		db_rollback();
+		goto out;
+	}
 	db_write(SQL_MIGRATION_RECORD, ARGS(ARG_INT("version", atoll(name)),
 	    ARG_TEXT("name", name)));
-	return db_commit();
+	rc = db_commit();
+out:
+	free(sql);
+	return db_write(SQL_FK_ON, NO_ARGS) == 0 ? rc : -1;
 }
 
 /*

@@ -227,6 +227,16 @@ form_set(struct request *r, struct form *f, const char *name,
 		f->typed[i] = value ? value : "";
 }
 
+/* A date field that starts from today. */
+void
+form_set_today(struct request *r, struct form *f, const char *name)
+{
+	char today[11];
+
+	date_today(today);
+	form_set(r, f, name, pool_strdup(&r->pool, today));
+}
+
 const char *
 choice_label(const struct choice *c, size_t n, const char *value)
 {

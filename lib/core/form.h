@@ -61,6 +61,7 @@ const char *form_value(const struct form *, const char *name);
 long long form_int(const struct form *, const char *name);
 void form_set(struct request *, struct form *, const char *name,
     const char *value);
+void form_set_today(struct request *, struct form *, const char *name);
 void form_fail(struct form *, const char *name, const char *message);
 void form_page(struct request *, const struct form *);
 const char *choice_label(const struct choice *, size_t, const char *value);

@@ -11,11 +11,20 @@
 
 #include "request.h"
 
+struct record;
+
+/*
+** A route is served by its handler, or by the record editor: `record`
+** edited (GET and POST) as the record numbered by the path's first '#',
+** or with `create`, a new record belonging to it (0 if the path has none).
+*/
 struct route {
 	const char *method;	/* "GET" (also answers HEAD) or "POST" */
 	const char *pattern;	/* "/utenti/#/modifica": '#' is a number */
 	const struct perm *perm;	/* what the user needs */
 	handler_fn handler;
+	const struct record *record;
+	int create;
 };
 
 struct link {

@@ -14,15 +14,21 @@ static void
 edit_init(struct edit *e, struct request *r, const struct record *rec,
     long long id)
 {
+	size_t n = rec->nfields;
+
 	memset(e, 0, sizeof *e);
 	e->r = r;
 	e->rec = rec;
 	e->id = id;
 	e->saved = rec->saved;
-	memcpy(e->fields, rec->fields, rec->nfields * sizeof(*e->fields));
-	if (rec->fields_load)
-		rec->fields_load(e->fields, rec->nfields);
-	form_init(&e->form, e->fields, rec->nfields);
+	if (rec->fields_make)
+		n = rec->fields_make(e->fields);
+	else {
+		memcpy(e->fields, rec->fields, n * sizeof(*e->fields));
+		if (rec->fields_load)
+			rec->fields_load(e->fields, n);
+	}
+	form_init(&e->form, e->fields, n);
 }
 
 static const char *
@@ -85,7 +91,7 @@ record_get(struct request *r, const struct record *rec, long long id)
 	if (load_current(&e) != 0)
 		return 500;
 	if (e.current.n > 0 && !(rec->flags & RECORD_FRESH_FORM))
-		for (size_t i = 0; i < rec->nfields; i++)
+		for (size_t i = 0; i < e.form.n; i++)
 			form_set(r, &e.form, e.fields[i].name,
 			    edit_current(&e, e.fields[i].name));
 	else if (rec->defaults)

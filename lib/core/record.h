@@ -53,6 +53,9 @@ struct record {
 
 	/* The fields' choices that come from the database (optional). */
 	void (*fields_load)(struct field *, size_t n);
+	/* Or, for a form made of parts: writes the fields, returns their
+	** number (instead of fields, nfields and fields_load). */
+	size_t (*fields_make)(struct field *);
 	/* May the user read (write 0) or change (write 1) `id`? 0 or a status. */
 	int (*access)(struct request *, long long id, int write);
 	/* The stored row: :id; columns named like the fields, and any others

@@ -176,19 +176,16 @@ anagrafica_save(struct edit *e)
 	    form_value(&e->form, "nome"), form_value(&e->form, "alias"));
 }
 
-static const struct record anagrafica_section = {
-	.entity = "minore",
+const struct record anagrafica_sezione = {
+	FASCICOLO_FORM,
 	.name = "anagrafica",
 	.title = "Dati anagrafici",
 	.fields = anagrafica, .nfields = COUNT(anagrafica),
 	.fields_load = minore_fields_load,
-	.access = fascicolo_access,
 	.sql_get = SQL_ANAGRAFICA_GET,
 	.sql_set = SQL_ANAGRAFICA_SET,
 	.check = anagrafica_check,
 	.save = anagrafica_save,
-	.page = fascicolo_form_page,
-	.next = fascicolo_next,
 	.saved = "Modifiche salvate.",
 };
 
@@ -207,22 +204,15 @@ static const char SQL_RINTRACCIO_SET[] =
     " data_403_decreto = :data_403_decreto,"
     " data_403_udienza = :data_403_udienza WHERE id = :id";
 
-static const struct record rintraccio_section = {
-	.entity = "minore",
+const struct record rintraccio_sezione = {
+	FASCICOLO_FORM,
 	.name = "rintraccio",
 	.title = "Rintraccio e provvedimento art. 403",
 	.fields = rintraccio, .nfields = COUNT(rintraccio),
 	.fields_load = minore_fields_load,
-	.access = fascicolo_access,
 	.sql_get = SQL_RINTRACCIO_GET,
 	.sql_set = SQL_RINTRACCIO_SET,
 	.check = minore_check,
-	.page = fascicolo_form_page,
-	.next = fascicolo_next,
 	.saved = "Modifiche salvate.",
 };
 
-int anagrafica_get(struct request *r) { return record_get(r, &anagrafica_section, r->id[0]); }
-int anagrafica_post(struct request *r) { return record_post(r, &anagrafica_section, r->id[0]); }
-int rintraccio_get(struct request *r) { return record_get(r, &rintraccio_section, r->id[0]); }
-int rintraccio_post(struct request *r) { return record_post(r, &rintraccio_section, r->id[0]); }

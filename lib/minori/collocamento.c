@@ -5,7 +5,6 @@
 */
 #include <string.h>
 
-#include "date.h"
 #include "interno.h"
 #include "strutture.h"
 
@@ -68,10 +67,7 @@ static const char SQL_CURRENT[] =
 static void
 defaults(struct edit *e)
 {
-	char today[11];
-
-	date_today(today);
-	form_set(e->r, &e->form, "dal", today);
+	form_set_today(e->r, &e->form, "dal");
 }
 
 static void
@@ -106,22 +102,16 @@ save(struct edit *e)
 	    form_value(f, "dal"), form_value(f, "note")) < 0 ? -1 : 0;
 }
 
-static const struct record trasferimento = {
-	.entity = "minore",
+const struct record trasferimento = {
+	FASCICOLO_FORM,
 	.name = "collocamento",
 	.title = "Trasferimento in altra struttura",
 	.fields = fields, .nfields = COUNT(fields),
 	.fields_load = fields_load,
-	.access = fascicolo_access,
 	.sql_get = SQL_CURRENT,
 	.defaults = defaults,
 	.check = check,
 	.save = save,
-	.page = fascicolo_form_page,
-	.next = fascicolo_next,
 	.saved = "Trasferimento registrato.",
 	.flags = RECORD_FRESH_FORM,
 };
-
-int collocamento_get(struct request *r) { return record_get(r, &trasferimento, r->id[0]); }
-int collocamento_post(struct request *r) { return record_post(r, &trasferimento, r->id[0]); }

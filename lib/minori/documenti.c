@@ -205,7 +205,7 @@ page(struct edit *e)
 	return page_render(e->r, "minori/documento.cs", "Nuovo documento");
 }
 
-static const struct record documento = {
+const struct record documento_nuovo = {
 	.entity = "documento",
 	.owner = "minore",
 	.name = "documenti/nuovo",
@@ -219,18 +219,6 @@ static const struct record documento = {
 	.next = fascicolo_next,
 	.saved = "Documento aggiunto.",
 };
-
-int
-documento_nuovo_get(struct request *r)
-{
-	return record_new_get(r, &documento, r->id[0]);
-}
-
-int
-documento_nuovo_post(struct request *r)
-{
-	return record_new_post(r, &documento, r->id[0]);
-}
 
 static const char SQL_DOC_VERIFY[] =
     "UPDATE documenti SET verificato_da = :utente, verificato_il = :oggi"

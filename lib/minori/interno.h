@@ -70,26 +70,23 @@ int fascicolo_form_page(struct edit *);
 const char *fascicolo_next(struct edit *);
 int fascicolo_access(struct request *, long long id, int write);
 
-/* The handlers. */
+/* What every form of a case has in common (a struct record's fields). */
+#define FASCICOLO_FORM .entity = "minore", .access = fascicolo_access, \
+	.page = fascicolo_form_page, .next = fascicolo_next
+
+/* The handlers and the records the routes name. */
 int minori_elenco(struct request *);
 int minori_export(struct request *);
-int presa_in_carico_get(struct request *);
-int presa_in_carico_post(struct request *);
 int fascicolo(struct request *);
-int anagrafica_get(struct request *);
-int anagrafica_post(struct request *);
-int rintraccio_get(struct request *);
-int rintraccio_post(struct request *);
-int tutela_get(struct request *);
-int tutela_post(struct request *);
-int stato_get(struct request *);
-int stato_post(struct request *);
-int collocamento_get(struct request *);
-int collocamento_post(struct request *);
-int documento_nuovo_get(struct request *);
-int documento_nuovo_post(struct request *);
 int documento_verifica_post(struct request *);
 int documento_file(struct request *);
+extern const struct record presa_in_carico;
+extern const struct record anagrafica_sezione;
+extern const struct record rintraccio_sezione;
+extern const struct record tutela_sezione;
+extern const struct record stato_sezione;
+extern const struct record trasferimento;
+extern const struct record documento_nuovo;
 
 /* demo.c */
 int minori_demo(struct request *console, long long n);

@@ -11,9 +11,6 @@
 #include "interno.h"
 #include "page.h"
 
-/* Every field of a case: made once, from the parts in anagrafica.c. */
-static struct field intake_fields[FORM_FIELDS_MAX];
-
 static int
 intake_access(struct request *r, long long id, int write)
 {
@@ -23,13 +20,18 @@ intake_access(struct request *r, long long id, int write)
 	return 0;	/* the route's permission: intake is for case workers */
 }
 
+/* Every field of a case, from the parts in anagrafica.c. */
+static size_t
+intake_fields(struct field *out)
+{
+	return minore_fields(MINORE_ANAGRAFICA | MINORE_RINTRACCIO |
+	    MINORE_PRESA, out);
+}
+
 static void
 defaults(struct edit *e)
 {
-	char today[11];
-
-	date_today(today);
-	form_set(e->r, &e->form, "data_presa_in_carico", today);
+	form_set_today(e->r, &e->form, "data_presa_in_carico");
 	if (e->r->user.role == ROLE_OPERATORE)
 		form_set(e->r, &e->form, "operatore_id",
 		    pool_printf(&e->r->pool, "%lld", e->r->user.id));
@@ -175,11 +177,10 @@ page(struct edit *e)
 	return page_render(e->r, "minori/presa_in_carico.cs", "Presa in carico");
 }
 
-static struct record intake = {
+const struct record presa_in_carico = {
 	.entity = "minore",
 	.title = "Presa in carico",
-	.fields = intake_fields,
-	.fields_load = minore_fields_load,
+	.fields_make = intake_fields,
 	.access = intake_access,
 	.defaults = defaults,
 	.check = check,
@@ -187,15 +188,3 @@ static struct record intake = {
 	.page = page,
 	.next = fascicolo_next,
 };
-
-static const struct record *
-intake_record(void)
-{
-	if (intake.nfields == 0)
-		intake.nfields = minore_fields(MINORE_ANAGRAFICA |
-		    MINORE_RINTRACCIO | MINORE_PRESA, intake_fields);
-	return &intake;
-}
-
-int presa_in_carico_get(struct request *r) { return record_new_get(r, intake_record(), 0); }
-int presa_in_carico_post(struct request *r) { return record_new_post(r, intake_record(), 0); }

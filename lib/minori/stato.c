@@ -122,10 +122,7 @@ static const char SQL_CASE_STATO[] =
 static void
 defaults(struct edit *e)
 {
-	char today[11];
-
-	date_today(today);
-	form_set(e->r, &e->form, "data", today);
+	form_set_today(e->r, &e->form, "data");
 }
 
 static void
@@ -167,22 +164,16 @@ save(struct edit *e)
 	    form_value(f, "data"), form_value(f, "motivo"), e);
 }
 
-static const struct record stato = {
-	.entity = "minore",
+const struct record stato_sezione = {
+	FASCICOLO_FORM,
 	.name = "stato",
 	.title = "Cambio di stato",
 	.fields = fields, .nfields = COUNT(fields),
 	.fields_load = fields_load,
-	.access = fascicolo_access,
 	.sql_get = SQL_CASE_STATO,
 	.defaults = defaults,
 	.check = check,
 	.save = save,
-	.page = fascicolo_form_page,
-	.next = fascicolo_next,
 	.saved = "Stato aggiornato.",
 	.flags = RECORD_FRESH_FORM,
 };
-
-int stato_get(struct request *r) { return record_get(r, &stato, r->id[0]); }
-int stato_post(struct request *r) { return record_post(r, &stato, r->id[0]); }

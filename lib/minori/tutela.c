@@ -73,20 +73,14 @@ check(struct edit *e)
 		    "ricorso.");
 }
 
-static const struct record tutela = {
-	.entity = "minore",
+const struct record tutela_sezione = {
+	FASCICOLO_FORM,
 	.name = "tutela",
 	.title = "Tutela",
 	.fields = fields, .nfields = COUNT(fields),
 	.fields_load = fields_load,
-	.access = fascicolo_access,
 	.sql_get = SQL_GET,
 	.sql_set = SQL_SET,
 	.check = check,
-	.page = fascicolo_form_page,
-	.next = fascicolo_next,
 	.saved = "Tutela aggiornata.",
 };
-
-int tutela_get(struct request *r) { return record_get(r, &tutela, r->id[0]); }
-int tutela_post(struct request *r) { return record_post(r, &tutela, r->id[0]); }

@@ -146,7 +146,7 @@ audit_list(struct request *r)
 }
 
 static const struct route routes[] = {
-	{ "GET", "/registro", &registro_lettura, audit_list },
+	{ "GET", "/registro", &registro_lettura, .handler = audit_list },
 };
 
 static const struct link nav[] = {

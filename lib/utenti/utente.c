@@ -198,7 +198,7 @@ user_new_page(struct edit *e)
 	return page_render(e->r, "utenti/utente.cs", "Nuovo utente");
 }
 
-static const struct record user_new = {
+const struct record utente_nuovo = {
 	.entity = "utente",
 	.title = "Nuovo utente",
 	.fields = user_fields, .nfields = COUNT(user_fields),
@@ -212,9 +212,6 @@ static const struct record user_new = {
 	.saved = "Utente creato.",
 	.flags = RECORD_NO_VIEW_AUDIT,
 };
-
-int utente_nuovo_get(struct request *r) { return record_new_get(r, &user_new, 0); }
-int utente_nuovo_post(struct request *r) { return record_new_post(r, &user_new, 0); }
 
 static const char SQL_USER_GET[] =
     "SELECT username, nome, nullif(email, '') AS email, ruolo, struttura_id,"
@@ -287,7 +284,7 @@ user_edit_page(struct edit *e)
 	return user_edit_page_with(e, &e->form, NULL);
 }
 
-static const struct record user_edit = {
+const struct record utente_modifica = {
 	.entity = "utente",
 	.title = "Modifica utente",
 	.fields = user_fields + F_EDIT_FIRST, .nfields = F_EDIT_COUNT,
@@ -302,9 +299,6 @@ static const struct record user_edit = {
 	.saved = "Modifiche salvate.",
 	.flags = RECORD_NO_VIEW_AUDIT,
 };
-
-int utente_get(struct request *r) { return record_get(r, &user_edit, r->id[0]); }
-int utente_post(struct request *r) { return record_post(r, &user_edit, r->id[0]); }
 
 static const struct field reset_fields[] = {
 	{ .name = "password", .label = "Nuova password provvisoria",
@@ -345,7 +339,7 @@ user_reset_page(struct edit *e)
 	return user_edit_page_with(e, &user, e->form.error[0]);
 }
 
-static const struct record user_reset = {
+const struct record utente_password = {
 	.entity = "utente",
 	.title = "Reimposta password",
 	.fields = reset_fields, .nfields = COUNT(reset_fields),
@@ -359,9 +353,3 @@ static const struct record user_reset = {
 	    "accesso.",
 	.flags = RECORD_NO_VIEW_AUDIT,
 };
-
-int
-utente_password_post(struct request *r)
-{
-	return record_post(r, &user_reset, r->id[0]);
-}

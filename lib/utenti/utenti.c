@@ -121,12 +121,15 @@ utenti_demo(struct request *console, long long n)
 }
 
 static const struct route routes[] = {
-	{ "GET", "/utenti", &utenti_gestione, utenti_elenco },
-	{ "GET", "/utenti/nuovo", &utenti_gestione, utente_nuovo_get },
-	{ "POST", "/utenti/nuovo", &utenti_gestione, utente_nuovo_post },
-	{ "GET", "/utenti/#", &utenti_gestione, utente_get },
-	{ "POST", "/utenti/#", &utenti_gestione, utente_post },
-	{ "POST", "/utenti/#/password", &utenti_gestione, utente_password_post },
+	{ "GET", "/utenti", &utenti_gestione, .handler = utenti_elenco },
+	{ "GET", "/utenti/nuovo", &utenti_gestione, .record = &utente_nuovo,
+	  .create = 1 },
+	{ "POST", "/utenti/nuovo", &utenti_gestione, .record = &utente_nuovo,
+	  .create = 1 },
+	{ "GET", "/utenti/#", &utenti_gestione, .record = &utente_modifica },
+	{ "POST", "/utenti/#", &utenti_gestione, .record = &utente_modifica },
+	{ "POST", "/utenti/#/password", &utenti_gestione,
+	  .record = &utente_password },
 };
 
 static const struct link nav[] = {
