@@ -40,7 +40,7 @@ password_problem(const char *pw)
 	return NULL;
 }
 
-/* The lock after the n-th consecutive failure: 0, then 1, 2, 4 ... minutes, at most a day. */
+/* The lock after the n-th failure in a row: 0, 1, 2, 4 ... minutes, a day at most. */
 long long
 login_lock_seconds(int failures)
 {

@@ -208,6 +208,16 @@ db_param_count(struct stmt *s)
 	return s->nparams;
 }
 
+/* 1 if the statement has the parameter :name. */
+int
+db_has_param(struct stmt *s, const char *name)
+{
+	char key[72];
+
+	snprintf(key, sizeof key, ":%s", name);
+	return sqlite3_bind_parameter_index(s->st, key) > 0;
+}
+
 const char *
 db_param_name(struct stmt *s, int i)
 {
@@ -473,6 +483,14 @@ int
 db_failed(void)
 {
 	return tx_failed && db_in_transaction();
+}
+
+/* Marks the open transaction as failed (a step outside SQL went wrong). */
+void
+db_fail(void)
+{
+	if (db_in_transaction())
+		tx_failed = 1;
 }
 
 long long

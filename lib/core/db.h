@@ -28,6 +28,7 @@ void db_bind_int(struct stmt *, const char *name, long long value);
 void db_bind_null(struct stmt *, const char *name);
 void db_bind_blob(struct stmt *, const char *name, const void *, size_t);
 int db_param_count(struct stmt *);
+int db_has_param(struct stmt *, const char *name);
 const char *db_param_name(struct stmt *, int i);	/* without ':'; 1-based */
 int db_step(struct stmt *);		/* SQLITE_ROW, SQLITE_DONE or -1 */
 void db_done(struct stmt *);
@@ -80,6 +81,7 @@ int db_commit(void);
 void db_rollback(void);
 int db_in_transaction(void);
 int db_failed(void);
+void db_fail(void);
 long long db_last_id(void);
 int db_changes(void);
 int db_exec_script(const char *sql, char **err);

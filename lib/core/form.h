@@ -2,8 +2,9 @@
 ** Validation by table. Each form declares its fields; form_read()
 ** checks a POST against them and keeps, per field, what the user typed,
 ** the clean value and an Italian error message. A GET form (filters)
-** is read from the query string, a POST form from the body. form_page() hands all of
-** it to the template, so a rejected form comes back as it was typed.
+** is read from the query string, a POST form from the body. form_page()
+** hands all of it to the template, so a rejected form comes back as it
+** was typed; form_bind() hands the clean values to a statement by name.
 */
 #ifndef APPRODO_FORM_H
 #define APPRODO_FORM_H

@@ -92,6 +92,8 @@ int record_new_get(struct request *, const struct record *, long long parent);
 int record_new_post(struct request *, const struct record *,
     long long parent);
 
+int record_any(struct request *, long long id, int write);
+
 const char *edit_current(const struct edit *, const char *name);
 void edit_change(struct edit *, const char *field, const char *before,
     const char *after);

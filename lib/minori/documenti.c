@@ -60,7 +60,7 @@ file_ext(const char *type)
 	    strcmp(type, "image/png") == 0 ? "png" : "jpg";
 }
 
-/* Stored files are named by document id only: no personal data on disk names. */
+/* Stored files are named by document id: no personal data in file names. */
 static char *
 file_path(struct request *r, long long doc_id)
 {
@@ -102,7 +102,8 @@ file_store(const struct param *p, const char *path)
 static const char SQL_DOC_INSERT[] =
     "INSERT INTO documenti (minore_id, tipo, numero, data_rilascio,"
     " data_scadenza, verificato_da, verificato_il, file_tipo, file_nome,"
-    " file_dimensione, file_hash) VALUES (:minore, :tipo, coalesce(:numero, ''),"
+    " file_dimensione, file_hash) VALUES (:minore, :tipo,"
+    " coalesce(:numero, ''),"
     " :data_rilascio, :data_scadenza, CASE WHEN :verificato THEN :utente END,"
     " CASE WHEN :verificato THEN :oggi END, :file_tipo, :file_nome,"
     " nullif(:file_dimensione, 0), :file_hash)";
@@ -148,7 +149,7 @@ check(struct edit *e)
 		e->form.nerrors++;	/* shown by the file's own field */
 }
 
-/* The document, then its scan under the new id (removed if the commit fails). */
+/* The document, then its scan under the new id (gone if the commit fails). */
 static int
 save(struct edit *e)
 {
@@ -212,7 +213,7 @@ const struct record documento_nuovo = {
 	.title = "Nuovo documento",
 	.fields = fields, .nfields = COUNT(fields),
 	.fields_load = fields_load,
-	.access = fascicolo_access,
+	.access = minore_access,
 	.check = check,
 	.save = save,
 	.page = page,

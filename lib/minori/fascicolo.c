@@ -185,13 +185,6 @@ fascicolo(struct request *r)
 	return page_render(r, "minori/fascicolo.cs", "Fascicolo");
 }
 
-/* The access rule of every form of a case. */
-int
-fascicolo_access(struct request *r, long long id, int write)
-{
-	return minore_access(r, id, write);
-}
-
 /* The form of one section or record of a case, under the case's header. */
 int
 fascicolo_form_page(struct edit *e)

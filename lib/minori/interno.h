@@ -55,7 +55,6 @@ int stato_change(struct request *, long long id, const char *stato,
     const char *data, const char *motivo, struct edit *);
 int stato_add(struct request *, long long id, const char *stato,
     const char *data, const char *motivo);
-int stato_needs_responsabile(const char *stato);
 long long collocamento_open(long long minore, const char *struttura,
     const char *dal, const char *note);
 int collocamento_close(long long minore, const char *al, const char *motivo);
@@ -68,10 +67,9 @@ long long documento_add(const struct db_arg *, size_t);
 int fascicolo_header(struct request *, long long id, int full);
 int fascicolo_form_page(struct edit *);
 const char *fascicolo_next(struct edit *);
-int fascicolo_access(struct request *, long long id, int write);
 
 /* What every form of a case has in common (a struct record's fields). */
-#define FASCICOLO_FORM .entity = "minore", .access = fascicolo_access, \
+#define FASCICOLO_FORM .entity = "minore", .access = minore_access, \
 	.page = fascicolo_form_page, .next = fascicolo_next
 
 /* The handlers and the records the routes name. */

@@ -9,7 +9,8 @@
 
 static const struct route routes[] = {
 	{ "GET", "/minori", &minori_lettura, .handler = minori_elenco },
-	{ "GET", "/minori/export.csv", &minori_esportazione, .handler = minori_export },
+	{ "GET", "/minori/export.csv", &minori_esportazione,
+	  .handler = minori_export },
 	{ "GET", "/minori/nuovo", &minori_scrittura,
 	  .record = &presa_in_carico, .create = 1 },
 	{ "POST", "/minori/nuovo", &minori_scrittura,

@@ -55,8 +55,8 @@ closes_placement(const char *stato)
 }
 
 /* Closing a case is the responsabile's decision. */
-int
-stato_needs_responsabile(const char *stato)
+static int
+needs_responsabile(const char *stato)
 {
 	return strcmp(stato, "chiuso") == 0 ||
 	    strcmp(stato, "maggiorenne_chiuso") == 0;
@@ -136,7 +136,7 @@ check(struct edit *e)
 
 	if (stato && current && strcmp(stato, current) == 0)
 		form_fail(f, "stato", "Il fascicolo è già in questo stato.");
-	if (stato && stato_needs_responsabile(stato) &&
+	if (stato && needs_responsabile(stato) &&
 	    !role_can(e->r->user.role, &minori_chiusura)) {
 		form_fail(f, "stato", "Solo il responsabile può chiudere un "
 		    "fascicolo.");

@@ -44,7 +44,7 @@ static const char SQL_SET[] =
     " tribunale = excluded.tribunale, data_ricorso = excluded.data_ricorso,"
     " data_nomina = excluded.data_nomina";
 
-/* Sets the guardian of case :id (the demo's way in; the form's is SQL_SET too). */
+/* Sets the guardian of case :id (for the demo; the form writes SQL_SET too). */
 int
 tutela_save(const struct db_arg *a, size_t n)
 {

@@ -58,7 +58,8 @@ static const char SQL_AUDIT_CHANGES[] =
     "SELECT campo, coalesce(prima, '') AS prima, coalesce(dopo, '') AS dopo"
     " FROM audit_modifiche WHERE audit_id = :audit ORDER BY rowid";
 
-static const char SQL_AUDIT_END[] = "SELECT coalesce(max(id), 0) + 1 FROM audit";
+static const char SQL_AUDIT_END[] =
+    "SELECT coalesce(max(id), 0) + 1 FROM audit";
 static const char SQL_AUDIT_AFTER[] =
     "SELECT quando >= datetime(:quando, 'utc') FROM audit WHERE id >= :id"
     " ORDER BY id LIMIT 1";

@@ -145,15 +145,6 @@ user_password_prepare(struct edit *e)
 		e->data = hash;
 }
 
-static int
-any_user(struct request *r, long long id, int write)
-{
-	(void)r;
-	(void)id;
-	(void)write;
-	return 0;
-}
-
 static const char *
 to_list(struct edit *e)
 {
@@ -203,7 +194,7 @@ const struct record utente_nuovo = {
 	.title = "Nuovo utente",
 	.fields = user_fields, .nfields = COUNT(user_fields),
 	.fields_load = user_fields_load,
-	.access = any_user,
+	.access = record_any,
 	.prepare = user_password_prepare,
 	.check = user_new_check,
 	.save = user_new_save,
