@@ -21,27 +21,12 @@ long long
 audit_log(struct request *r, const char *action, const char *entity,
     long long entity_id, const char *detail)
 {
-	struct stmt *st = db_prepare(SQL_AUDIT);
-
-	if (r->user.id)
-		db_bind_int(st, "utente", r->user.id);
-	else
-		db_bind_null(st, "utente");
-	if (entity_id)
-		db_bind_int(st, "entita_id", entity_id);
-	else
-		db_bind_null(st, "entita_id");
-	db_bind_args(st, ARGS(
+	return db_insert(SQL_AUDIT, ARGS(ARG_ID("utente", r->user.id),
 	    ARG_TEXT("username", r->user.username ? r->user.username : ""),
 	    ARG_TEXT("indirizzo", r->remote_addr ? r->remote_addr : ""),
 	    ARG_TEXT("azione", action), ARG_TEXT("entita", entity ? entity : ""),
+	    ARG_ID("entita_id", entity_id),
 	    ARG_TEXT("dettaglio", detail ? detail : "")));
-	if (db_step(st) != SQLITE_DONE) {
-		db_done(st);
-		return -1;
-	}
-	db_done(st);
-	return db_last_id();
 }
 
 static int

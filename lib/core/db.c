@@ -346,7 +346,9 @@ void
 db_bind_args(struct stmt *s, const struct db_arg *a, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (a[i].is_int)
+		if (a[i].kind == ARG_IS_ID && a[i].num == 0)
+			db_bind_null(s, a[i].name);
+		else if (a[i].kind != ARG_IS_TEXT)
 			db_bind_int(s, a[i].name, a[i].num);
 		else
 			db_bind_text(s, a[i].name, a[i].text);

@@ -46,10 +46,12 @@ struct db_arg {
 	const char *name;
 	const char *text;
 	long long num;
-	int is_int;
+	enum { ARG_IS_TEXT, ARG_IS_INT, ARG_IS_ID } kind;
 };
 #define ARG_TEXT(n, v) { .name = (n), .text = (v) }
-#define ARG_INT(n, v) { .name = (n), .num = (v), .is_int = 1 }
+#define ARG_INT(n, v) { .name = (n), .num = (v), .kind = ARG_IS_INT }
+/* A row's id, or NULL when it is 0 (no such row: the console, nobody). */
+#define ARG_ID(n, v) { .name = (n), .num = (v), .kind = ARG_IS_ID }
 #define ARGS(...) (const struct db_arg[]){ __VA_ARGS__ }, \
 	COUNT(((const struct db_arg[]){ __VA_ARGS__ }))
 #define NO_ARGS NULL, 0

@@ -342,7 +342,8 @@ form_args(const struct form *f, struct db_arg *a, size_t max)
 		if ((fd->flags & FIELD_NOAUDIT) || fd->type == FIELD_PASSWORD)
 			continue;
 		a[n].name = fd->name;
-		a[n].is_int = fd->type == FIELD_INT && f->value[i];
+		a[n].kind = fd->type == FIELD_INT && f->value[i] ? ARG_IS_INT :
+		    ARG_IS_TEXT;
 		a[n].num = f->num[i];
 		a[n].text = f->value[i];
 		n++;

@@ -173,7 +173,7 @@ post(struct request *r, const struct record *rec, long long id, int create)
 		else
 			db_bind_int(st, "id", e.id);
 		if (db_has_param(st, "utente"))
-			db_bind_int(st, "utente", r->user.id);
+			db_bind_args(st, ARGS(ARG_ID("utente", r->user.id)));
 		rc = db_step(st);
 		db_done(st);
 		if (rc >= 0 && create)

@@ -139,11 +139,8 @@ minore_insert(struct request *r, const struct db_arg *a, size_t n,
 		return -1;
 	st = db_prepare(SQL_MINORE_INSERT);
 	db_bind_args(st, a, n);
-	db_bind_text(st, "numero", numero);
-	if (r->user.id)
-		db_bind_int(st, "utente", r->user.id);
-	else
-		db_bind_null(st, "utente");
+	db_bind_args(st, ARGS(ARG_TEXT("numero", numero),
+	    ARG_ID("utente", r->user.id)));
 	id = db_step(st) == SQLITE_DONE ? db_last_id() : -1;
 	db_done(st);
 	if (id < 0 || collocamento_open(id, arg(a, n, "struttura_id"), presa,

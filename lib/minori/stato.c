@@ -71,18 +71,9 @@ int
 stato_add(struct request *r, long long id, const char *stato,
     const char *data, const char *motivo)
 {
-	struct stmt *st = db_query(SQL_STATO_HISTORY, ARGS(ARG_INT("id", id),
+	return db_write(SQL_STATO_HISTORY, ARGS(ARG_INT("id", id),
 	    ARG_TEXT("stato", stato), ARG_TEXT("data", data),
-	    ARG_TEXT("motivo", motivo)));
-	int rc;
-
-	if (r->user.id)
-		db_bind_int(st, "utente", r->user.id);
-	else
-		db_bind_null(st, "utente");
-	rc = db_step(st);
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	    ARG_TEXT("motivo", motivo), ARG_ID("utente", r->user.id)));
 }
 
 static const char SQL_STATO_SET[] =

@@ -152,6 +152,10 @@ to_list(struct edit *e)
 	return "/utenti";
 }
 
+/* What the three user forms share: back to the list, views not audited. */
+#define UTENTE_FORM .entity = "utente", .next = to_list, \
+	.flags = RECORD_NO_VIEW_AUDIT
+
 static const char SQL_USER_EXISTS[] =
     "SELECT 1 FROM utenti WHERE username = :username";
 
@@ -190,7 +194,7 @@ user_new_page(struct edit *e)
 }
 
 const struct record utente_nuovo = {
-	.entity = "utente",
+	UTENTE_FORM,
 	.title = "Nuovo utente",
 	.fields = user_fields, .nfields = COUNT(user_fields),
 	.fields_load = user_fields_load,
@@ -199,9 +203,7 @@ const struct record utente_nuovo = {
 	.check = user_new_check,
 	.save = user_new_save,
 	.page = user_new_page,
-	.next = to_list,
 	.saved = "Utente creato.",
-	.flags = RECORD_NO_VIEW_AUDIT,
 };
 
 static const char SQL_USER_GET[] =
@@ -276,7 +278,7 @@ user_edit_page(struct edit *e)
 }
 
 const struct record utente_modifica = {
-	.entity = "utente",
+	UTENTE_FORM,
 	.title = "Modifica utente",
 	.fields = user_fields + F_EDIT_FIRST, .nfields = F_EDIT_COUNT,
 	.fields_load = user_fields_load,
@@ -286,9 +288,7 @@ const struct record utente_modifica = {
 	.check = user_edit_check,
 	.save = user_edit_save,
 	.page = user_edit_page,
-	.next = to_list,
 	.saved = "Modifiche salvate.",
-	.flags = RECORD_NO_VIEW_AUDIT,
 };
 
 static const struct field reset_fields[] = {
@@ -331,7 +331,7 @@ user_reset_page(struct edit *e)
 }
 
 const struct record utente_password = {
-	.entity = "utente",
+	UTENTE_FORM,
 	.title = "Reimposta password",
 	.fields = reset_fields, .nfields = COUNT(reset_fields),
 	.access = user_exists,
@@ -339,8 +339,6 @@ const struct record utente_password = {
 	.prepare = user_password_prepare,
 	.save = user_reset_save,
 	.page = user_reset_page,
-	.next = to_list,
 	.saved = "Password reimpostata: l'utente dovrà cambiarla al prossimo "
 	    "accesso.",
-	.flags = RECORD_NO_VIEW_AUDIT,
 };
