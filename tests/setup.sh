@@ -10,7 +10,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 
 pkgs="build-essential autoconf automake libtool pkg-config make
       libfcgi-dev libsqlite3-dev libcurl4-openssl-dev libsodium-dev
-      clearsilver-dev zlib1g-dev libmimalloc-dev sqlite3 nginx spawn-fcgi curl ca-certificates"
+      clearsilver-dev zlib1g-dev libmimalloc-dev libicu-dev sqlite3 nginx spawn-fcgi
+      curl ca-certificates"
 if [ "$mode" = test ]; then
 	pkgs="$pkgs apache2 libapache2-mod-fcgid chromium clang libclang-rt-14-dev
 	      procps"
