@@ -358,6 +358,7 @@ app_main(const struct program *prog, int argc, char **argv)
 		return 1;
 	{
 		FCGX_Request req;
+		unsigned long served = 0;
 
 		FCGX_InitRequest(&req, 0, 0);
 		while (FCGX_Accept_r(&req) >= 0) {
@@ -365,6 +366,9 @@ app_main(const struct program *prog, int argc, char **argv)
 
 			serve(prog, &io, (const char *const *)req.envp);
 			FCGX_Finish_r(&req);
+			/* Statistics stay fresh without anyone running ANALYZE. */
+			if (++served % 1000 == 0)
+				db_optimize();
 		}
 	}
 	db_close();

@@ -80,9 +80,25 @@ db_open(const char *path)
 	return 0;
 }
 
+static const char SQL_OPTIMIZE[] =
+    "PRAGMA analysis_limit = 400; PRAGMA optimize";
+
+/*
+** Refreshes the planner's statistics where this connection's queries
+** would gain from it (cheap when nothing is needed); run now and then by
+** the workers and when a connection closes.
+*/
+void
+db_optimize(void)
+{
+	if (db && !db_in_transaction())
+		sqlite3_exec(db, SQL_OPTIMIZE, NULL, NULL, NULL);
+}
+
 void
 db_close(void)
 {
+	db_optimize();
 	for (size_t i = 0; i < STMT_CACHE; i++) {
 		sqlite3_finalize(cache[i].st);
 		memset(&cache[i], 0, sizeof cache[i]);

@@ -19,6 +19,7 @@ struct stmt;
 
 int db_open(const char *path);
 void db_close(void);
+void db_optimize(void);
 sqlite3 *db_handle(void);
 
 /* One statement: prepare, bind by name, step, read by name, done. */
