@@ -452,8 +452,11 @@ test_form_read(void)
 	post("nome=Mario&privacy=1&nascita=01/02/2010");
 	form_fail(&f, "nome", "Nome già usato.");
 	form_fail(&f, "nome", "Ancora.");
-	ok(f.nerrors == 1 && is(f.error[NOME], "Ancora."),
-	    "form_fail: one error per field, the last message");
+	ok(f.nerrors == 1 && is(f.error[NOME], "Nome già usato."),
+	    "form_fail: one error per field, the first (most specific) message");
+	ok(post("nome=&privacy=1") == 1 && (form_fail(&f, "nome", "Indica il "
+	    "nome."), 1) && is(f.error[NOME], REQUIRED_NOME) && f.nerrors == 1,
+	    "form_fail: a field's own error is not overwritten by a rule");
 	form_fail(&f, "nessuno", "x");
 	ok(f.nerrors == 1, "form_fail: an unknown field changes nothing");
 	form_set(&r, &f, "nascita", "2001-12-25");

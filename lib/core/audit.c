@@ -1,32 +1,91 @@
 /*
-** Writing audit rows. audit_log() joins the caller's transaction;
-** audit_now() is for events with no change to join (views, denials,
-** failed logins) and commits on its own.
+** Writing the audit log. Every row joins the caller's write transaction
+** (audit_now() opens one of its own for events with no change to join:
+** views, denials) and carries a hash chained to the previous row's:
+** BLAKE2b of the previous hash, the row's values and its changed fields,
+** so that an edit made behind the application's back (the triggers stop
+** UPDATE, DELETE and REPLACE, but not someone who drops them) shows up in
+** audit_verify(). Failures of people who have not signed in are counted
+** per address and minute instead (audit_attempt()), so that nobody can
+** bury the log under rows without an account.
 */
+#include <sodium.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "audit.h"
 #include "db.h"
 
+#define HASH_BYTES 32
+
+static const char SQL_AUDIT_LAST[] =
+    "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
 static const char SQL_AUDIT[] =
-    "INSERT INTO audit (utente_id, username, indirizzo, azione, entita,"
-    " entita_id, dettaglio) VALUES (:utente, :username, :indirizzo, :azione,"
-    " :entita, :entita_id, :dettaglio)";
+    "INSERT INTO audit (id, quando, utente_id, username, indirizzo, azione,"
+    " entita, entita_id, dettaglio, hash) VALUES (:id, :quando, :utente,"
+    " :username, :indirizzo, :azione, :entita, :entita_id, :dettaglio, :hash)";
 static const char SQL_AUDIT_CHANGE[] =
     "INSERT INTO audit_modifiche (audit_id, campo, prima, dopo)"
     " VALUES (:audit, :campo, :prima, :dopo)";
 
-/* Appends one audit row in the caller's transaction; its id, or -1. */
-long long
-audit_log(struct request *r, const char *action, const char *entity,
-    long long entity_id, const char *detail)
+/* One value into the hash: NULL and "" differ, and so do a|bc and ab|c. */
+static void
+hash_value(crypto_generichash_state *h, const char *v)
 {
-	return db_insert(SQL_AUDIT, ARGS(ARG_ID("utente", r->user.id),
-	    ARG_TEXT("username", r->user.username ? r->user.username : ""),
-	    ARG_TEXT("indirizzo", r->remote_addr ? r->remote_addr : ""),
-	    ARG_TEXT("azione", action), ARG_TEXT("entita", entity ? entity : ""),
-	    ARG_ID("entita_id", entity_id),
-	    ARG_TEXT("dettaglio", detail ? detail : "")));
+	unsigned char len[9] = { 'N' };
+
+	if (v != NULL) {
+		size_t n = strlen(v);
+
+		len[0] = 'T';
+		for (int i = 0; i < 8; i++)
+			len[1 + i] = (unsigned char)(n >> (8 * i));
+		crypto_generichash_update(h, len, sizeof len);
+		crypto_generichash_update(h, (const unsigned char *)v, n);
+	} else
+		crypto_generichash_update(h, len, 1);
+}
+
+static void
+hash_int(crypto_generichash_state *h, long long v, int null)
+{
+	char s[24];
+
+	snprintf(s, sizeof s, "%lld", v);
+	hash_value(h, null ? NULL : s);
+}
+
+/* The values of one row, in the order of the hash. */
+struct audit_row {
+	long long id, utente_id, entita_id;
+	int utente_null, entita_null;
+	const char *quando, *username, *indirizzo, *azione, *entita, *dettaglio;
+};
+
+static void
+row_hash(const unsigned char *prev, size_t prev_len, const struct audit_row *a,
+    const struct change *c, size_t n, unsigned char out[HASH_BYTES])
+{
+	crypto_generichash_state h;
+
+	crypto_generichash_init(&h, NULL, 0, HASH_BYTES);
+	crypto_generichash_update(&h, prev, prev_len);
+	hash_int(&h, a->id, 0);
+	hash_value(&h, a->quando);
+	hash_int(&h, a->utente_id, a->utente_null);
+	hash_value(&h, a->username);
+	hash_value(&h, a->indirizzo);
+	hash_value(&h, a->azione);
+	hash_value(&h, a->entita);
+	hash_int(&h, a->entita_id, a->entita_null);
+	hash_value(&h, a->dettaglio);
+	for (size_t i = 0; i < n; i++) {
+		hash_value(&h, c[i].field);
+		hash_value(&h, c[i].before);
+		hash_value(&h, c[i].after);
+	}
+	crypto_generichash_final(&h, out, HASH_BYTES);
 }
 
 static int
@@ -37,32 +96,78 @@ same(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* Records the fields that really changed under an audit row. */
-int
-audit_changes(long long audit_id, const struct change *c, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (same(c[i].before, c[i].after))
-			continue;
-		if (db_write(SQL_AUDIT_CHANGE, ARGS(ARG_INT("audit", audit_id),
-		    ARG_TEXT("campo", c[i].field), ARG_TEXT("prima", c[i].before),
-		    ARG_TEXT("dopo", c[i].after))) != 0)
-			return -1;
-	}
-	return 0;
-}
-
 /*
-** An audit row of `action` with the changed fields, in the caller's
-** transaction ("create" rows list every value with no "before").
+** An audit row of `action` with the fields that really changed, in the
+** caller's transaction ("create" rows list every value with no "before").
+** Returns the row's id, or -1.
 */
-int
+long long
 audit_record(struct request *r, const char *action, const char *entity,
     long long entity_id, const char *detail, const struct change *c, size_t n)
 {
-	long long id = audit_log(r, action, entity, entity_id, detail);
+	struct change *kept = pool_alloc(&r->pool, (n + 1) * sizeof(*kept));
+	unsigned char prev[HASH_BYTES] = { 0 }, hash[HASH_BYTES];
+	struct audit_row a = {
+		.utente_id = r->user.id, .utente_null = r->user.id == 0,
+		.entita_id = entity_id, .entita_null = entity_id == 0,
+		.username = r->user.username ? r->user.username : "",
+		.indirizzo = r->remote_addr ? r->remote_addr : "",
+		.azione = action, .entita = entity ? entity : "",
+		.dettaglio = detail ? detail : "",
+	};
+	size_t prev_len = 0, k = 0;
+	struct stmt *st;
+	char quando[20];
+	time_t now = time(NULL);
+	struct tm tm;
 
-	return id < 0 ? -1 : audit_changes(id, c, n);
+	/* The previous row, read under the write lock: the chain is one line. */
+	st = db_prepare(SQL_AUDIT_LAST);
+	if (db_step(st) == SQLITE_ROW) {
+		const void *p = db_blob(st, "hash", &prev_len);
+
+		a.id = db_int(st, "id");
+		if (p == NULL || prev_len > sizeof prev)
+			prev_len = 0;	/* rows from before the chain */
+		else
+			memcpy(prev, p, prev_len);
+	}
+	db_done(st);
+	a.id++;
+	gmtime_r(&now, &tm);
+	strftime(quando, sizeof quando, "%Y-%m-%d %H:%M:%S", &tm);
+	a.quando = quando;
+	for (size_t i = 0; i < n; i++)
+		if (!same(c[i].before, c[i].after))
+			kept[k++] = c[i];
+	row_hash(prev, prev_len, &a, kept, k, hash);
+
+	st = db_query(SQL_AUDIT, ARGS(ARG_INT("id", a.id),
+	    ARG_TEXT("quando", a.quando), ARG_ID("utente", a.utente_id),
+	    ARG_TEXT("username", a.username), ARG_TEXT("indirizzo", a.indirizzo),
+	    ARG_TEXT("azione", a.azione), ARG_TEXT("entita", a.entita),
+	    ARG_ID("entita_id", a.entita_id), ARG_TEXT("dettaglio", a.dettaglio)));
+	db_bind_blob(st, "hash", hash, sizeof hash);
+	if (db_step(st) != SQLITE_DONE) {
+		db_done(st);
+		return -1;
+	}
+	db_done(st);
+	for (size_t i = 0; i < k; i++)
+		if (db_write(SQL_AUDIT_CHANGE, ARGS(ARG_INT("audit", a.id),
+		    ARG_TEXT("campo", kept[i].field),
+		    ARG_TEXT("prima", kept[i].before),
+		    ARG_TEXT("dopo", kept[i].after))) != 0)
+			return -1;
+	return a.id;
+}
+
+/* An audit row without changed fields, in the caller's transaction. */
+long long
+audit_log(struct request *r, const char *action, const char *entity,
+    long long entity_id, const char *detail)
+{
+	return audit_record(r, action, entity, entity_id, detail, NULL, 0);
 }
 
 /* Appends one row in a transaction of its own (or the caller's). */
@@ -80,4 +185,112 @@ audit_now(struct request *r, const char *action, const char *entity,
 		return -1;
 	}
 	return own ? db_commit() : 0;
+}
+
+static const char SQL_ATTEMPT[] =
+    "INSERT INTO audit_tentativi (minuto, indirizzo, motivo, utente_id, n)"
+    " VALUES (strftime('%Y-%m-%d %H:%M', 'now'), :indirizzo, :motivo,"
+    " :utente, 1) ON CONFLICT DO UPDATE SET n = n + 1";
+
+/*
+** Counts one failure of someone who has not signed in (a login form
+** without its token, an unknown or locked account): per address, reason
+** and minute, in the caller's transaction or one of its own. `user_id`
+** is the account the attempt named, if it exists (0 otherwise: what was
+** typed is not kept, it may be a password typed in the wrong field).
+*/
+int
+audit_attempt(struct request *r, const char *reason, long long user_id)
+{
+	int own = !db_in_transaction();
+
+	if (own && db_begin_write() != 0)
+		return -1;
+	db_write(SQL_ATTEMPT, ARGS(ARG_TEXT("indirizzo", r->remote_addr ?
+	    r->remote_addr : ""), ARG_TEXT("motivo", reason),
+	    ARG_INT("utente", user_id)));
+	return own ? db_commit() : 0;
+}
+
+static const char SQL_VERIFY_ROWS[] =
+    "SELECT id, quando, utente_id, username, indirizzo, azione, entita,"
+    " entita_id, dettaglio, hash FROM audit ORDER BY id";
+static const char SQL_VERIFY_CHANGES[] =
+    "SELECT campo, prima, dopo FROM audit_modifiche WHERE audit_id = :id"
+    " ORDER BY rowid";
+
+/*
+** Walks the chain from the first row. Rows written before the chain
+** existed (no hash, all before the first hashed row) are counted in
+** *legacy. Returns 0 if every hash holds, or the id of the first row
+** where the chain breaks (an edited, inserted or removed row there or
+** just before it); -1 on a database error. *rows counts the rows read.
+*/
+long long
+audit_verify(struct pool *pool, long long *rows, long long *legacy)
+{
+	unsigned char prev[HASH_BYTES] = { 0 }, hash[HASH_BYTES];
+	struct stmt *st = db_prepare(SQL_VERIFY_ROWS);
+	size_t prev_len = 0;
+	long long broken = 0, expect = 0;
+	int chained = 0, rc;
+
+	*rows = *legacy = 0;
+	while (broken == 0 && (rc = db_step(st)) == SQLITE_ROW) {
+		struct audit_row a = {
+			.id = db_int(st, "id"),
+			.quando = pool_strdup(pool, db_text(st, "quando")),
+			.utente_id = db_int(st, "utente_id"),
+			.utente_null = db_is_null(st, "utente_id"),
+			.username = pool_strdup(pool, db_text(st, "username")),
+			.indirizzo = pool_strdup(pool, db_text(st, "indirizzo")),
+			.azione = pool_strdup(pool, db_text(st, "azione")),
+			.entita = pool_strdup(pool, db_text(st, "entita")),
+			.entita_id = db_int(st, "entita_id"),
+			.entita_null = db_is_null(st, "entita_id"),
+			.dettaglio = pool_strdup(pool, db_text(st, "dettaglio")),
+		};
+		size_t stored_len;
+		const void *stored = db_blob(st, "hash", &stored_len);
+		struct change c[256];
+		size_t n = 0;
+		struct stmt *ch;
+
+		(*rows)++;
+		if (stored == NULL) {
+			if (chained)
+				broken = a.id;
+			else
+				(*legacy)++;
+			continue;
+		}
+		/* Ids follow each other inside the chain: none removed. */
+		if (chained && a.id != expect) {
+			broken = a.id;
+			continue;
+		}
+		ch = db_query(SQL_VERIFY_CHANGES, ARGS(ARG_INT("id", a.id)));
+		while (db_step(ch) == SQLITE_ROW && n < COUNT(c)) {
+			c[n].field = pool_strdup(pool, db_text(ch, "campo"));
+			c[n].before = db_is_null(ch, "prima") ? NULL :
+			    pool_strdup(pool, db_text(ch, "prima"));
+			c[n].after = db_is_null(ch, "dopo") ? NULL :
+			    pool_strdup(pool, db_text(ch, "dopo"));
+			n++;
+		}
+		db_done(ch);
+		row_hash(prev, prev_len, &a, c, n, hash);
+		if (stored_len != HASH_BYTES || memcmp(stored, hash, HASH_BYTES)) {
+			broken = a.id;
+			continue;
+		}
+		memcpy(prev, hash, HASH_BYTES);
+		prev_len = HASH_BYTES;
+		chained = 1;
+		expect = a.id + 1;
+	}
+	db_done(st);
+	if (broken == 0 && rc < 0)
+		return -1;
+	return broken;
 }

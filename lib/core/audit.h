@@ -1,7 +1,8 @@
 /*
 ** The audit log: who did what to which record, from where, and for an
 ** update each field's old and new value. A change and its audit row are
-** written in the same transaction; the table itself is append-only.
+** written in the same transaction; the table is append-only and each row
+** is chained to the previous one by a hash.
 */
 #ifndef APPRODO_AUDIT_H
 #define APPRODO_AUDIT_H
@@ -16,10 +17,12 @@ struct change {
 
 long long audit_log(struct request *, const char *action,
     const char *entity, long long entity_id, const char *detail);
-int audit_changes(long long audit_id, const struct change *, size_t);
-int audit_record(struct request *, const char *action, const char *entity,
-    long long entity_id, const char *detail, const struct change *, size_t);
+long long audit_record(struct request *, const char *action,
+    const char *entity, long long entity_id, const char *detail,
+    const struct change *, size_t);
 int audit_now(struct request *, const char *action, const char *entity,
     long long entity_id, const char *detail);
+int audit_attempt(struct request *, const char *reason, long long user_id);
+long long audit_verify(struct pool *, long long *rows, long long *legacy);
 
 #endif

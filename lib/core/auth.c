@@ -100,9 +100,12 @@ logged_in(struct request *r, long long id, const char *detail)
 
 /*
 ** Tries to sign in. On success creates the session (new token), audits
-** "login" and returns 0. Otherwise audits "login_failed" and returns 1
-** (wrong credentials, locked or disabled: the caller says the same for
-** all) or -1 on a database error.
+** "login" and returns 0. Otherwise returns 1 (wrong credentials, locked
+** or disabled: the caller says the same for all) or -1 on a database
+** error. A wrong password for an active account counts towards its lock
+** and is a "login_failed" row (the lock bounds them); the rest (unknown
+** user, locked or disabled account) is counted by audit_attempt(), so
+** that no flood of attempts becomes a flood of rows.
 */
 int
 login(struct request *r, const char *username, const char *password)
@@ -146,19 +149,18 @@ login(struct request *r, const char *username, const char *password)
 	r->user.username = username;
 	if (ok)
 		logged_in(r, id, NULL);
-	else {
-		if (id && locked_until <= now && !disabled) {
-			failures++;
-			db_write(SQL_USER_FAILED, ARGS(ARG_INT("id", id),
-			    ARG_INT("falliti", failures),
-			    ARG_INT("fino", now + login_lock_seconds(failures))));
-			if (login_lock_seconds(failures) > 0)
-				reason = "credenziali errate, account bloccato";
-		}
+	else if (id && locked_until <= now && !disabled) {
+		failures++;
+		db_write(SQL_USER_FAILED, ARGS(ARG_INT("id", id),
+		    ARG_INT("falliti", failures),
+		    ARG_INT("fino", now + login_lock_seconds(failures))));
+		if (login_lock_seconds(failures) > 0)
+			reason = "credenziali errate, account bloccato";
 		r->user.id = id;
 		audit_log(r, "login_failed", "utente", id, reason);
 		r->user.id = 0;
-	}
+	} else
+		audit_attempt(r, id == 0 ? "utente sconosciuto" : reason, id);
 	if (db_commit() != 0) {
 		memset(&r->user, 0, sizeof r->user);
 		return -1;

@@ -358,6 +358,16 @@ db_is_null(struct stmt *s, const char *col)
 	return db_is_null_at(s, db_column(s, col));
 }
 
+/* A blob column (NULL if NULL) and its length. */
+const void *
+db_blob(struct stmt *s, const char *col, size_t *len)
+{
+	int i = db_column(s, col);
+
+	*len = i < 0 ? 0 : (size_t)sqlite3_column_bytes(s->st, i);
+	return i < 0 ? NULL : sqlite3_column_blob(s->st, i);
+}
+
 void
 db_bind_args(struct stmt *s, const struct db_arg *a, size_t n)
 {

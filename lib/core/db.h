@@ -35,10 +35,12 @@ int db_step(struct stmt *);		/* SQLITE_ROW, SQLITE_DONE or -1 */
 void db_done(struct stmt *);
 int db_column(struct stmt *, const char *name);	/* index, or -1 (logged) */
 int db_ncolumns(struct stmt *);
+
 const char *db_column_name(struct stmt *, int i);
 const char *db_text(struct stmt *, const char *col);	/* NULL -> "" */
 long long db_int(struct stmt *, const char *col);
 int db_is_null(struct stmt *, const char *col);
+const void *db_blob(struct stmt *, const char *col, size_t *len);
 const char *db_text_at(struct stmt *, int i);
 int db_is_null_at(struct stmt *, int i);
 

@@ -27,15 +27,19 @@ find(const struct form *f, const char *name)
 	return -1;
 }
 
+/*
+** Fails field `name` with `message`, unless it has failed already: the
+** first message stays, which is the field's own (an impossible date, a
+** text too long) before any rule across fields.
+*/
 void
 form_fail(struct form *f, const char *name, const char *message)
 {
 	int i = find(f, name);
 
-	if (i < 0)
+	if (i < 0 || f->error[i] != NULL)
 		return;
-	if (f->error[i] == NULL)
-		f->nerrors++;
+	f->nerrors++;
 	f->error[i] = message;
 }
 

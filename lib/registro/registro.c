@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "date.h"
 #include "db.h"
 #include "form.h"
@@ -102,6 +103,13 @@ audit_row(HDF *row, struct stmt *st, void *ctx)
 	db_done(ch);
 }
 
+static const char SQL_ATTEMPTS[] =
+    "SELECT t.indirizzo, t.motivo, coalesce(u.username, '') AS username,"
+    " sum(t.n) AS n, max(t.minuto) AS ultimo FROM audit_tentativi t"
+    " LEFT JOIN utenti u ON u.id = t.utente_id"
+    " WHERE t.minuto >= strftime('%Y-%m-%d %H:%M', 'now', '-1 day')"
+    " GROUP BY t.indirizzo, t.motivo, t.utente_id ORDER BY n DESC LIMIT 20";
+
 /* GET /registro */
 static int
 audit_list(struct request *r)
@@ -139,6 +147,7 @@ audit_list(struct request *r)
 		page_set_int(r, "Audit.next", page + 1);
 		n = PAGE_ROWS;
 	}
+	page_rows(r, "Attempts", db_prepare(SQL_ATTEMPTS), 0, NULL, NULL);
 	page_set_int(r, "Audit.count", n);
 	page_set_int(r, "Audit.page", page);
 	if (page > 1)
@@ -146,8 +155,43 @@ audit_list(struct request *r)
 	return page_render(r, "registro/registro.cs", "Registro accessi");
 }
 
+/*
+** approdo-admin registro verifica: walks the audit log's hash chain and
+** names the first row where it breaks. Exit status 0 if it holds, 1 if
+** not (or the database cannot be read).
+*/
+static int
+cmd_registro(struct request *console, int argc, char **argv)
+{
+	long long rows, legacy, broken;
+
+	if (argc != 1 || strcmp(argv[0], "verifica") != 0)
+		return -1;
+	broken = audit_verify(&console->pool, &rows, &legacy);
+	if (broken < 0) {
+		fputs("registro non leggibile\n", stderr);
+		return 1;
+	}
+	if (broken > 0) {
+		printf("catena interrotta alla riga %lld: la riga, o quella che "
+		    "la precede, è stata modificata, aggiunta o tolta fuori "
+		    "dall'applicazione\n", broken);
+		return 1;
+	}
+	printf("registro integro: %lld righe verificate", rows - legacy);
+	if (legacy > 0)
+		printf(" (%lld precedenti alla catena, non verificabili)", legacy);
+	putchar('\n');
+	return 0;
+}
+
 static const struct route routes[] = {
 	{ "GET", "/registro", &registro_lettura, .handler = audit_list },
+};
+
+static const struct command commands[] = {
+	{ "registro", "verifica   (controlla la catena del registro)",
+	  cmd_registro },
 };
 
 static const struct link nav[] = {
@@ -166,4 +210,5 @@ const struct module registro_modulo = {
 	.routes = routes, .nroutes = COUNT(routes),
 	.nav = nav, .nnav = COUNT(nav),
 	.tiles = tiles, .ntiles = COUNT(tiles),
+	.commands = commands, .ncommands = COUNT(commands),
 };

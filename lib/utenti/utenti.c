@@ -44,8 +44,17 @@ console_user(struct request *console, const char *username, const char *nome,
 	id = utente_add(username, nome ? nome : username, NULL, ruolo,
 	    *sid ? sid : NULL, hash, 0);
 	sodium_memzero(hash, sizeof hash);
-	if (id >= 0)
-		audit_log(console, "create", "utente", id, "da console");
+	if (id >= 0) {
+		const struct change c[] = {
+			{ "username", NULL, username },
+			{ "nome", NULL, nome ? nome : username },
+			{ "ruolo", NULL, ruolo },
+			{ "struttura_id", NULL, *sid ? sid : NULL },
+		};
+
+		audit_record(console, "create", "utente", id, "da console", c,
+		    COUNT(c));
+	}
 	if (id < 0 || db_commit() != 0) {
 		fprintf(stderr, "utente non creato (nome già usato? struttura "
 		    "mancante o non richiesta dal ruolo?)\n");

@@ -54,6 +54,7 @@ test(`${SERVER}: a protected page without a session redirects to login`, async (
 
 test(`${SERVER}: a bad login answers the same whether or not the user exists`, async () => {
   const before = count("audit WHERE azione = 'login_failed'");
+  const unknownBefore = Number(sql("SELECT coalesce(sum(n), 0) FROM audit_tentativi WHERE motivo = 'utente sconosciuto'"));
   const a = new Client(), b = new Client();
   const known = await a.login('operatore', 'wrong-password-123');
   const unknown = await b.login('nessuno-cosi', 'wrong-password-123');
@@ -63,8 +64,37 @@ test(`${SERVER}: a bad login answers the same whether or not the user exists`, a
   const msg = (s) => s.match(/<div class="alert alert-danger"[^>]*>([^<]*)</)[1];
   assert.equal(msg(known.body), msg(unknown.body));
   assert.ok(!a.cookies.has('approdo') && !b.cookies.has('approdo'), 'no session');
-  assert.equal(count("audit WHERE azione = 'login_failed'"), before + 2);
-  assert.equal(sql("SELECT username FROM audit WHERE azione = 'login_failed' ORDER BY id DESC LIMIT 1"), 'nessuno-cosi');
+  // The real account's failure is a row (it counts towards its lock); the
+  // unknown name is counted per address and minute, and not kept.
+  assert.equal(count("audit WHERE azione = 'login_failed'"), before + 1);
+  assert.equal(sql("SELECT username FROM audit WHERE azione = 'login_failed' ORDER BY id DESC LIMIT 1"), 'operatore');
+  assert.equal(Number(sql("SELECT sum(n) FROM audit_tentativi WHERE motivo = 'utente sconosciuto'")), unknownBefore + 1);
+  assert.equal(count("audit WHERE username = 'nessuno-cosi'"), 0);
+});
+
+test(`${SERVER}: nobody can flood the audit log without signing in`, async () => {
+  const rows = count('audit');
+  const counted = Number(sql("SELECT coalesce(sum(n), 0) FROM audit_tentativi WHERE motivo = 'login senza token'"));
+  const c = new Client();
+  const N = 60;
+  for (let i = 0; i < N; i++) {
+    const res = await c.post('/login', { csrf: i % 2 ? 'b'.repeat(64) : '', username: 'x', password: 'y' });
+    assert.equal(res.status, 403);
+  }
+  assert.equal(count('audit'), rows, 'no audit row for a login without its token');
+  assert.equal(Number(sql("SELECT sum(n) FROM audit_tentativi WHERE motivo = 'login senza token'")), counted + N);
+  assert.ok(count("audit_tentativi WHERE motivo = 'login senza token'") <= 2, 'one counter per address and minute');
+  const resp = new Client();
+  await resp.login(...DEMO.responsabile);
+  const page = await resp.get('/registro');
+  assert.match(page.body, /Tentativi senza accesso, ultime 24 ore/);
+  assert.match(page.body, /login senza token/);
+  // An authenticated denial is still a row each.
+  const op = new Client();
+  await op.login(...DEMO.operatore);
+  const denied = count("audit WHERE azione = 'permission_denied'");
+  assert.equal((await op.get('/registro')).status, 403);
+  assert.equal(count("audit WHERE azione = 'permission_denied'"), denied + 1);
 });
 
 test(`${SERVER}: the login form needs its CSRF token and our Origin`, async () => {
