@@ -1,5 +1,5 @@
 <?cs # Form macros: one way to draw a field, its label, hint and error. ?>
-<?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><?cs /def ?>
+<?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><?cs if:Form.invio ?><input type="hidden" name="invio" value="<?cs var:Form.invio ?>"><?cs /if ?><?cs /def ?>
 <?cs def:described(f) ?><?cs if:f.error || f.hint ?> aria-describedby="<?cs if:f.error ?>e-<?cs var:f.name ?> <?cs /if ?><?cs if:f.hint ?>h-<?cs var:f.name ?><?cs /if ?>"<?cs /if ?><?cs if:f.error ?> aria-invalid="true"<?cs /if ?><?cs if:f.required ?> aria-required="true"<?cs /if ?><?cs /def ?>
 <?cs def:field(f) ?>
 <div class="<?cs if:f.type == "checkbox" ?>form-check mb-4<?cs elif:f.type == "select" ?>select-wrapper<?cs else ?>form-group<?cs /if ?>">

@@ -287,6 +287,9 @@ form_page(struct request *r, const struct form *f)
 			SET("error", f->error[i]);
 		if (fd->type == FIELD_CHECKBOX && f->typed[i] && *f->typed[i])
 			SET("checked", "1");
+		if ((fd->flags & FIELD_ON_DEMAND) && f->error[i] == NULL &&
+		    *typed == '\0')
+			SET("hidden", "1");
 #undef SET
 		{
 			char link[32], target[160];

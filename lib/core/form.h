@@ -27,6 +27,8 @@ enum field_type {
 #define FIELD_REQUIRED 1u	/* must not be empty */
 #define FIELD_FUTURE 2u		/* a date that may be after today */
 #define FIELD_NOAUDIT 4u	/* not a stored value: left out of the audit */
+#define FIELD_ON_DEMAND 8u	/* drawn only once a rule asks for it (its
+				   error) or it has a value: confirmations */
 
 struct choice {
 	const char *value;

@@ -2,8 +2,10 @@
 ** The record editor (see record.h): one implementation of the read,
 ** validate, write and audit flow for every section and record form.
 */
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "page.h"
@@ -99,6 +101,39 @@ record_get(struct request *r, const struct record *rec, long long id)
 	return rec->page(&e);
 }
 
+static const char SQL_INVIO_GET[] =
+    "SELECT destinazione FROM invii WHERE chiave = :chiave"
+    " AND utente_id = :utente";
+static const char SQL_INVIO_ADD[] =
+    "INSERT INTO invii (chiave, utente_id, destinazione, creato)"
+    " VALUES (:chiave, :utente, :destinazione, :ora)";
+static const char SQL_INVIO_PURGE[] =
+    "DELETE FROM invii WHERE creato < :prima";
+
+/*
+** The one-time key a creating form carries (Form.invio, drawn by the
+** csrf() macro): a new one for a new form, the same one when the form
+** comes back with errors. NULL if the request has none or a malformed one.
+*/
+static const char *
+submission_key(struct request *r, int fresh)
+{
+	const char *k = request_post(r, "invio");
+
+	if (fresh) {
+		unsigned char raw[16];
+		char *hex = pool_alloc(&r->pool, 2 * sizeof raw + 1);
+
+		randombytes_buf(raw, sizeof raw);
+		hex_encode(hex, raw, sizeof raw);
+		k = hex;
+	} else if (k == NULL || strlen(k) != 32 || strspn(k,
+	    "0123456789abcdef") != 32)
+		return NULL;
+	page_set(r, "Form.invio", k);
+	return k;
+}
+
 /* GET: an empty form for a new record belonging to `parent`. */
 int
 record_new_get(struct request *r, const struct record *rec, long long parent)
@@ -114,6 +149,7 @@ record_new_get(struct request *r, const struct record *rec, long long parent)
 		return 500;
 	if (rec->defaults)
 		rec->defaults(&e);
+	submission_key(r, 1);
 	return rec->page(&e);
 }
 
@@ -135,6 +171,8 @@ field_changes(struct edit *e)
 static int
 post(struct request *r, const struct record *rec, long long id, int create)
 {
+	const char *next;
+	const char *key = create ? submission_key(r, 0) : NULL;
 	struct edit e;
 	int rc;
 
@@ -148,6 +186,16 @@ post(struct request *r, const struct record *rec, long long id, int create)
 		rec->prepare(&e);
 	if (db_begin_write() != 0)
 		return 500;
+	if (key) {
+		/* Sent again (a lost reply, a second click): the first result. */
+		struct row done;
+
+		if (db_row(&r->pool, SQL_INVIO_GET, ARGS(ARG_TEXT("chiave", key),
+		    ARG_INT("utente", r->user.id)), &done) > 0) {
+			db_rollback();
+			return response_redirect(r, row_get(&done, "destinazione"));
+		}
+	}
 	if (!create && load_current(&e) != 0)
 		return 500;
 	if (rec->check)
@@ -187,13 +235,22 @@ post(struct request *r, const struct record *rec, long long id, int create)
 	    e.detail, e.changes, e.nchanges);
 	if (e.saved)
 		session_set_avviso(r, e.saved);
+	next = rec->next(&e);
+	if (key) {
+		long long now = (long long)time(NULL);
+
+		db_write(SQL_INVIO_PURGE, ARGS(ARG_INT("prima", now - 86400)));
+		db_write(SQL_INVIO_ADD, ARGS(ARG_TEXT("chiave", key),
+		    ARG_INT("utente", r->user.id), ARG_TEXT("destinazione", next),
+		    ARG_INT("ora", now)));
+	}
 	/* Refused if anything above failed. */
 	if (db_commit() != 0) {
 		if (e.file)
 			unlink(e.file);
 		return 500;
 	}
-	return response_redirect(r, rec->next(&e));
+	return response_redirect(r, next);
 }
 
 /* The access rule of a record open to everyone the route lets in. */

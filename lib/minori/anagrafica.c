@@ -37,6 +37,13 @@ static const struct field anagrafica[] = {
 	  .hint = "Dal fotosegnalamento" },
 	{ .name = "codice_fiscale", .label = "Codice fiscale", .type = FIELD_TEXT,
 	  .max = 16, .hint = "16 caratteri, o 11 cifre se provvisorio" },
+	/* Asked only for a declared age outside 6-17 (minore_check). */
+	{ .name = "conferma_eta",
+	  .label = "Confermo l'età dichiarata fuori dalla fascia 6-17 anni",
+	  .type = FIELD_CHECKBOX, .flags = FIELD_NOAUDIT | FIELD_ON_DEMAND },
+	{ .name = "eta_motivo", .label = "Motivo della conferma",
+	  .type = FIELD_TEXTAREA, .flags = FIELD_ON_DEMAND, .max = 500,
+	  .hint = "Es. documento che attesta la data di nascita" },
 };
 
 /* ... rintraccio and the art. 403 order ... */
@@ -73,12 +80,6 @@ static const struct field presa[] = {
 	  .type = FIELD_CHOICE, .flags = FIELD_REQUIRED },
 	{ .name = "operatore_id", .label = "Operatore di riferimento",
 	  .type = FIELD_CHOICE, .flags = FIELD_REQUIRED },
-	{ .name = "conferma_eta",
-	  .label = "Confermo l'età dichiarata fuori dalla fascia 6-17 anni",
-	  .type = FIELD_CHECKBOX, .flags = FIELD_NOAUDIT },
-	{ .name = "eta_motivo", .label = "Motivo della conferma",
-	  .type = FIELD_TEXTAREA, .max = 500,
-	  .hint = "Es. documento che attesta la data di nascita" },
 	{ .name = "conferma_nuovo",
 	  .label = "Ho controllato i fascicoli simili: è una persona diversa",
 	  .type = FIELD_CHECKBOX, .flags = FIELD_NOAUDIT },
@@ -134,7 +135,7 @@ minore_fields_load(struct field *f, size_t n)
 static const char SQL_ANAGRAFICA_GET[] =
     "SELECT cognome, nome, alias, sesso, data_nascita, luogo_nascita,"
     " paese_nascita, cittadinanza, lingue, nullif(mediatore, 0) AS mediatore,"
-    " cui, codice_fiscale, data_rintraccio, data_presa_in_carico"
+    " cui, codice_fiscale, eta_motivo, data_rintraccio, data_presa_in_carico"
     " FROM minori WHERE id = :id";
 static const char SQL_ANAGRAFICA_SET[] =
     "UPDATE minori SET cognome = :cognome, nome = :nome,"
@@ -144,7 +145,8 @@ static const char SQL_ANAGRAFICA_SET[] =
     " paese_nascita = coalesce(:paese_nascita, ''),"
     " cittadinanza = :cittadinanza, lingue = coalesce(:lingue, ''),"
     " mediatore = :mediatore IS NOT NULL, cui = :cui,"
-    " codice_fiscale = :codice_fiscale WHERE id = :id";
+    " codice_fiscale = :codice_fiscale, eta_motivo = :eta_motivo"
+    " WHERE id = :id";
 static const char SQL_CODE_ELSEWHERE[] =
     "SELECT numero FROM minori WHERE id <> :id"
     " AND (cui = :cui OR codice_fiscale = :codice_fiscale)";

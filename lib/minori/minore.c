@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "date.h"
 #include "interno.h"
+#include "page.h"
 
 const struct perm minori_lettura = { .name = "minori.lettura",
     .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) | ROLE(STRUTTURA) };
@@ -251,6 +252,51 @@ order(struct edit *e, const char *earlier, const char *later, int on,
 		form_fail(&e->form, second, other);
 }
 
+/*
+** A declared age under 6 or over 17 at intake is said twice: confirmed,
+** with a reason (stored in eta_motivo). The anagrafica section asks it
+** too, unless the birth date is the one already confirmed.
+*/
+static void
+check_age(struct edit *e)
+{
+	struct form *f = &e->form;
+	const char *nascita = value(e, "data_nascita");
+	const char *presa = value(e, "data_presa_in_carico");
+	const char *stored = edit_current(e, "eta_motivo");
+	int age;
+
+	if (has(f, "conferma_eta") < 0 || nascita == NULL || presa == NULL ||
+	    strcmp(nascita, presa) > 0 || !minore_age_outside(nascita, presa))
+		goto keep;
+	age = date_age(nascita, presa);
+	page_set_int(e->r, "Intake.age", age);
+	page_set(e->r, "Intake.age_check", "1");
+	if (stored && !form_value(f, "conferma_eta") &&
+	    edit_current(e, "data_nascita") &&
+	    strcmp(edit_current(e, "data_nascita"), nascita) == 0)
+		goto keep;	/* confirmed before, for this very date */
+	if (!form_value(f, "conferma_eta"))
+		form_fail(f, "conferma_eta", pool_printf(&e->r->pool, "L'età "
+		    "dichiarata alla presa in carico è di %d anni: confermala "
+		    "spuntando la casella e indicando il motivo.", age));
+	if (!form_value(f, "eta_motivo"))
+		form_fail(f, "eta_motivo", "Indica il motivo della conferma "
+		    "dell'età.");
+	return;
+keep:
+	/*
+	** At intake a reason is stored only with the confirmation it
+	** explains; in the section an empty reason keeps the stored one.
+	*/
+	if (has(f, "eta_motivo") < 0 || form_value(f, "conferma_eta"))
+		return;
+	if (e->current.n == 0)
+		form_set(e->r, f, "eta_motivo", NULL);
+	else if (!form_value(f, "eta_motivo"))
+		form_set(e->r, f, "eta_motivo", stored);
+}
+
 static char *
 upper(struct request *r, const char *s)
 {
@@ -301,4 +347,5 @@ minore_check(struct edit *e)
 		order(e, "data_403", after_403[k], 1, "Questa data non può "
 		    "precedere il provvedimento art. 403.", "Il provvedimento "
 		    "art. 403 non può seguire i passi successivi.");
+	check_age(e);
 }

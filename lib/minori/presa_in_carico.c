@@ -110,31 +110,14 @@ duplicates(struct edit *e)
 	return similar;
 }
 
-/* The case's rules; an age outside 6-17 confirmed with a reason; duplicates. */
+/* The case's rules (minore_check), then the duplicates. */
 static void
 check(struct edit *e)
 {
 	struct form *f = &e->form;
-	const char *nascita = form_value(f, "data_nascita");
-	const char *presa = form_value(f, "data_presa_in_carico");
 	int similar;
 
 	minore_check(e);
-	if (nascita && presa && strcmp(nascita, presa) <= 0 &&
-	    minore_age_outside(nascita, presa)) {
-		int age = date_age(nascita, presa);
-
-		page_set_int(e->r, "Intake.age", age);
-		page_set(e->r, "Intake.age_check", "1");
-		if (!form_value(f, "conferma_eta"))
-			form_fail(f, "conferma_eta", pool_printf(&e->r->pool,
-			    "L'età dichiarata alla presa in carico è di %d anni: "
-			    "confermala spuntando la casella e indicando il "
-			    "motivo.", age));
-		if (!form_value(f, "eta_motivo"))
-			form_fail(f, "eta_motivo", "Indica il motivo della "
-			    "conferma dell'età.");
-	}
 	similar = duplicates(e);
 	if (f->nerrors == 0 && similar > 0 && !form_value(f, "conferma_nuovo")) {
 		page_set(e->r, "Intake.confirm_new", "1");
@@ -150,9 +133,6 @@ save(struct edit *e)
 	size_t n;
 	char numero[32];
 
-	/* The reason is stored only with the confirmation it explains. */
-	if (!form_value(&e->form, "conferma_eta"))
-		form_set(e->r, &e->form, "eta_motivo", NULL);
 	n = form_args(&e->form, a, COUNT(a));
 	if ((e->id = minore_insert(e->r, a, n, numero)) < 0)
 		return -1;
