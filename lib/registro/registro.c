@@ -110,6 +110,18 @@ static const char SQL_ATTEMPTS[] =
     " WHERE t.minuto >= strftime('%Y-%m-%d %H:%M', 'now', '-1 day')"
     " GROUP BY t.indirizzo, t.motivo, t.utente_id ORDER BY n DESC LIMIT 20";
 
+static const char SQL_ATTEMPTS_TOTAL[] =
+    "SELECT coalesce(sum(n), 0) FROM audit_tentativi"
+    " WHERE minuto >= strftime('%Y-%m-%d %H:%M', 'now', '-1 day')";
+
+/* GET /registro/tentativi: the counted failures of the last day. */
+static int
+attempts_list(struct request *r)
+{
+	page_rows(r, "Attempts", db_prepare(SQL_ATTEMPTS), 0, NULL, NULL);
+	return page_render(r, "registro/tentativi.cs", "Tentativi senza accesso");
+}
+
 /* GET /registro */
 static int
 audit_list(struct request *r)
@@ -147,7 +159,8 @@ audit_list(struct request *r)
 		page_set_int(r, "Audit.next", page + 1);
 		n = PAGE_ROWS;
 	}
-	page_rows(r, "Attempts", db_prepare(SQL_ATTEMPTS), 0, NULL, NULL);
+	page_set_int(r, "Audit.attempts", db_value(SQL_ATTEMPTS_TOTAL, NO_ARGS,
+	    0));
 	page_set_int(r, "Audit.count", n);
 	page_set_int(r, "Audit.page", page);
 	if (page > 1)
@@ -187,6 +200,8 @@ cmd_registro(struct request *console, int argc, char **argv)
 
 static const struct route routes[] = {
 	{ "GET", "/registro", &registro_lettura, .handler = audit_list },
+	{ "GET", "/registro/tentativi", &registro_lettura,
+	  .handler = attempts_list },
 };
 
 static const struct command commands[] = {

@@ -167,7 +167,7 @@ test('axe: /utenti, /utenti/nuovo with errors, /utenti/N, 404 with a session', a
   axe.done();
 });
 
-test('axe: /registro and /registro with a filter error', async (t) => {
+test('axe: /registro, /registro with a filter error, /registro/tentativi', async (t) => {
   const axe = axeAccumulator(t);
   const { context, page } = await newPage();
   axe.watch(page);
@@ -179,6 +179,8 @@ test('axe: /registro and /registro with a filter error', async (t) => {
     await navigating(page, () => page.getByRole('button', { name: 'Filtra' }).click(), 'registro with filter error');
     assert.equal(pathOf(page), '/registro');
     await assert.doesNotReject(fieldError(page, 'dal').waitFor());
+    assert.equal(await go(page, '/registro/tentativi', 'tentativi senza accesso'), 200);
+    await assert.doesNotReject(page.getByRole('heading', { name: 'Tentativi senza accesso' }).waitFor());
   } finally {
     await context.close();
   }

@@ -45,18 +45,4 @@
   </ul>
 </nav>
 <?cs /if ?>
-<?cs if:subcount(Attempts) > 0 ?>
-<h2 class="h4 mt-5">Tentativi senza accesso, ultime 24 ore</h2>
-<p>Moduli di accesso senza il loro codice di sicurezza e accessi con utenti sconosciuti, bloccati o disattivati: contati per indirizzo e motivo, senza una riga ciascuno nel registro.</p>
-<div class="table-responsive">
-<table class="table table-sm">
-  <caption>Tentativi per indirizzo e motivo, i più numerosi prima</caption>
-  <thead><tr><th scope="col">Indirizzo</th><th scope="col">Motivo</th><th scope="col">Utente</th><th scope="col">Tentativi</th><th scope="col">Ultimo (UTC)</th></tr></thead>
-  <tbody>
-  <?cs each:t = Attempts ?>
-  <tr><td><?cs var:t.indirizzo ?></td><td><?cs var:t.motivo ?></td><td><?cs var:t.username ?></td><td><?cs var:t.n ?></td><td><?cs var:t.ultimo ?></td></tr>
-  <?cs /each ?>
-  </tbody>
-</table>
-</div>
-<?cs /if ?>
+<?cs if:Audit.attempts > 0 ?><p class="mt-4"><a href="/registro/tentativi">Tentativi senza accesso nelle ultime 24 ore: <?cs var:Audit.attempts ?></a></p><?cs /if ?>
