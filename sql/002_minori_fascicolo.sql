@@ -103,7 +103,7 @@ CREATE TABLE documenti (
 	verificato_il TEXT,
 	file_tipo TEXT CHECK (file_tipo IN ('application/pdf', 'image/jpeg',
 		'image/png')),
-	file_nome TEXT,                            -- as uploaded, for download
+	file_nome TEXT,                            -- as uploaded (downloads are documento-N.ext)
 	file_dimensione INTEGER,
 	file_hash TEXT,                            -- sha256 of the stored file
 	creato TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))

@@ -22,12 +22,6 @@ const struct perm perm_public = { .name = "pubblico", .roles = ROLES_ALL,
 const struct perm perm_login = { .name = "accesso", .roles = ROLES_ALL };
 
 const char *
-role_name(enum role r)
-{
-	return r < ROLE__MAX ? roles[r].value : "";
-}
-
-const char *
 role_label(enum role r)
 {
 	return r < ROLE__MAX ? roles[r].label : "";
