@@ -301,6 +301,15 @@ test_statements(void)
 	    "tx: the committed row stays");
 	ok(db_commit() != 0, "tx: commit without a transaction fails");
 
+	/* Changes wait for the disk; light transactions (views) do not. */
+	ok(db_begin_write() == 0 && q_int("PRAGMA synchronous") == 2 &&
+	    db_commit() == 0, "durable: a write transaction commits with "
+	    "synchronous=FULL");
+	ok(db_begin_light() == 0 && q_int("PRAGMA synchronous") == 1 &&
+	    db_commit() == 0, "light: a view's transaction with synchronous=NORMAL");
+	ok(db_begin_write() == 0 && q_int("PRAGMA synchronous") == 2 &&
+	    db_commit() == 0, "durable: and FULL again for the next change");
+
 	/* The failure rule: a failed statement, and the transaction refuses. */
 	ok(db_begin_write() == 0 && db_write(SQL_INSERT_A,
 	    ARGS(ARG_INT("x", 9))) == 0 && !db_failed(), "fail: a good insert");

@@ -170,14 +170,13 @@ audit_log(struct request *r, const char *action, const char *entity,
 	return audit_record(r, action, entity, entity_id, detail, NULL, 0);
 }
 
-/* Appends one row in a transaction of its own (or the caller's). */
-int
-audit_now(struct request *r, const char *action, const char *entity,
-    long long entity_id, const char *detail)
+static int
+audit_own(struct request *r, const char *action, const char *entity,
+    long long entity_id, const char *detail, int durable)
 {
 	int own = !db_in_transaction();
 
-	if (own && db_begin_write() != 0)
+	if (own && (durable ? db_begin_write() : db_begin_light()) != 0)
 		return -1;
 	if (audit_log(r, action, entity, entity_id, detail) < 0) {
 		if (own)
@@ -185,6 +184,26 @@ audit_now(struct request *r, const char *action, const char *entity,
 		return -1;
 	}
 	return own ? db_commit() : 0;
+}
+
+/* Appends one row in a transaction of its own (or the caller's). */
+int
+audit_now(struct request *r, const char *action, const char *entity,
+    long long entity_id, const char *detail)
+{
+	return audit_own(r, action, entity, entity_id, detail, 1);
+}
+
+/*
+** A "view" row, in a transaction of its own that does not wait for the
+** disk (db_begin_light): a power cut may lose the last views, never a
+** change; the next durable commit makes them durable too.
+*/
+int
+audit_view(struct request *r, const char *entity, long long entity_id,
+    const char *detail)
+{
+	return audit_own(r, "view", entity, entity_id, detail, 0);
 }
 
 static const char SQL_ATTEMPT[] =

@@ -22,6 +22,8 @@ long long audit_record(struct request *, const char *action,
     const struct change *, size_t);
 int audit_now(struct request *, const char *action, const char *entity,
     long long entity_id, const char *detail);
+int audit_view(struct request *, const char *entity, long long entity_id,
+    const char *detail);
 int audit_attempt(struct request *, const char *reason, long long user_id);
 long long audit_verify(struct pool *, long long *rows, long long *legacy);
 

@@ -465,14 +465,46 @@ row_get(const struct row *r, const char *name)
 static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
 static const char SQL_COMMIT[] = "COMMIT";
 static const char SQL_ROLLBACK[] = "ROLLBACK";
+static const char SQL_SYNC_FULL[] = "PRAGMA synchronous = FULL";
+static const char SQL_SYNC_NORMAL[] = "PRAGMA synchronous = NORMAL";
 
+static int
+begin(int durable)
+{
+	static int full = -1;	/* the connection's setting, once known */
+
+	if (db_in_transaction())
+		return -1;
+	if (full != durable) {
+		if (db_write(durable ? SQL_SYNC_FULL : SQL_SYNC_NORMAL,
+		    NO_ARGS) != 0)
+			return -1;
+		full = durable;
+	}
+	tx_failed = 0;
+	return db_write(SQL_BEGIN, NO_ARGS);
+}
+
+/*
+** A write transaction whose commit waits for the disk (synchronous=FULL:
+** the WAL is synced at each commit), so that a power cut cannot undo an
+** acknowledged save. Every change of data goes through this one.
+*/
 int
 db_begin_write(void)
 {
-	if (db_in_transaction())
-		return -1;
-	tx_failed = 0;
-	return db_write(SQL_BEGIN, NO_ARGS);
+	return begin(1);
+}
+
+/*
+** A write transaction for what may be lost in a power cut without harm:
+** a view row, a session's last use (synchronous=NORMAL: no sync at
+** commit). The next durable commit syncs the WAL, and with it these.
+*/
+int
+db_begin_light(void)
+{
+	return begin(0);
 }
 
 /* Commits, unless a statement of the transaction failed: then rolls back. */

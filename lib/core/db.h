@@ -82,6 +82,7 @@ void row_copy(struct pool *, struct stmt *, struct row *);
 const char *row_get(const struct row *, const char *name);
 
 int db_begin_write(void);
+int db_begin_light(void);
 int db_commit(void);
 void db_rollback(void);
 int db_in_transaction(void);

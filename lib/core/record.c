@@ -75,7 +75,7 @@ view(struct request *r, const struct record *rec, long long id)
 {
 	if (rec->flags & RECORD_NO_VIEW_AUDIT)
 		return 0;
-	return audit_now(r, "view", owner(rec), id, rec->name);
+	return audit_view(r, owner(rec), id, rec->name);
 }
 
 /* GET: the form of an existing record, with its stored values. */

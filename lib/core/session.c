@@ -138,7 +138,7 @@ session_load(struct request *r)
 		return 0;
 	if (session_expired(created, last, now, cfg.idle_minutes,
 	    cfg.absolute_hours)) {
-		if (db_begin_write() == 0) {
+		if (db_begin_light() == 0) {
 			db_write(SQL_SESSION_DELETE, ARGS(ARG_INT("id",
 			    r->session_id)));
 			db_commit();
@@ -151,7 +151,7 @@ session_load(struct request *r)
 	}
 	if (now - last >= 60 || r->avviso) {
 		/* One small write: keep the session alive, consume the message. */
-		if (db_begin_write() != 0)
+		if (db_begin_light() != 0)
 			return -1;
 		db_write(SQL_SESSION_TOUCH, ARGS(ARG_INT("id", r->session_id),
 		    ARG_INT("ora", now)));

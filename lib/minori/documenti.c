@@ -280,7 +280,7 @@ documento_file(struct request *r)
 	db_done(st);
 	if (type == NULL)
 		return 404;
-	if (audit_now(r, "view", "documento", r->id[1], "file") != 0)
+	if (audit_view(r, "documento", r->id[1], "file") != 0)
 		return 500;
 	if ((body = file_read(file_path(r, r->id[1]), &len)) == NULL) {
 		log_error("stored file of document %lld missing", r->id[1]);

@@ -165,7 +165,7 @@ fascicolo(struct request *r)
 
 	if ((rc = minore_access(r, id, 0)) != 0)
 		return rc;
-	if (audit_now(r, "view", "minore", id, NULL) != 0)
+	if (audit_view(r, "minore", id, NULL) != 0)
 		return 500;
 	if ((rc = fascicolo_header(r, id, full)) != 0)
 		return rc;
