@@ -16,6 +16,7 @@
 
 static sqlite3 *db;
 static int tx_failed;		/* a statement failed in the open transaction */
+static int full;		/* the connection is at synchronous=FULL */
 
 /*
 ** Waits for another process's write transaction. SQLite's own timeout
@@ -77,6 +78,7 @@ db_open(const char *path)
 		return -1;
 	}
 	tx_failed = 0;
+	full = 0;		/* as the pragmas above set it */
 	return 0;
 }
 
@@ -471,8 +473,6 @@ static const char SQL_SYNC_NORMAL[] = "PRAGMA synchronous = NORMAL";
 static int
 begin(int durable)
 {
-	static int full = -1;	/* the connection's setting, once known */
-
 	if (db_in_transaction())
 		return -1;
 	if (full != durable) {
