@@ -1,104 +1,182 @@
 #!/usr/bin/env bash
 # The speed and memory benchmark (run by hand, not by CI):
 #   tests/bench.sh [N_MINORS] [SECONDS]
-# Loads N synthetic minors (default 100000), serves Approdo through nginx,
-# and measures with wrk at 32 connections, in one run: the case list
-# (first page and a name search), a case page, a FastCGI hello-world and
-# a static file through the same nginx. Prints requests/s, p50 and p99,
-# each page's ratio to the hello-world, and the peak RSS of a worker.
-# Targets (2 cores): each page >= 25% of hello-world's requests/s, p99 under
-# 20 ms, a worker under 16 MB.
+# Measures, in one run, Approdo at 1,000 and at N minors on record
+# (default 100000): each is loaded with synthetic cases, served through
+# nginx, and measured with wrk:
+#   reads at 32 connections: a FastCGI hello-world and a static file
+#   through the same nginx, the case list (first page, a name search) and
+#   a case page;
+#   writes at 16 connections: intake saves and section edits, each
+#   checked afterwards (every 303 is a row, no 5xx).
+# Prints one table: requests/s, p50, p99, each page's ratio to the
+# hello-world of the same run, and the cost at N against the cost at
+# 1,000; then the peak RSS of a worker.
+# Targets (2 cores, issue "Speed"): each page >= 40% of hello-world, p99
+# under 15 ms; >= 500 acknowledged saves/s; cost at N within 1.5x of 1,000;
+# a worker under 16 MB.
 set -eu
 cd "$(dirname "$0")/.."
 SRC=$(pwd -P)
 N=${1:-100000}
 SECS=${2:-10}
 PORT=${PORT:-18099}
-STATE=$SRC/var/bench
 CONNS=32
+WCONNS=16
 
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
 tests/setup.sh demo >/dev/null
 [ -f Makefile ] || { autoreconf -fi && ./configure -q; }
 make -j2 >/dev/null
-tests/servers.sh stop "$STATE" >/dev/null 2>&1 || true
-mkdir -p "$STATE/bench"
+mkdir -p "$SRC/var"
+cc -O2 -o "$SRC/var/bench-hello" tests/bench_hello.c $(pkg-config --cflags --libs fcgi)
 
-export APPRODO_DB=$STATE/approdo.db APPRODO_SQL=$SRC/sql
-cgi-bin/approdo-admin migrate >/dev/null
-cgi-bin/approdo-admin demo >/dev/null
-have=$(sqlite3 "$APPRODO_DB" 'SELECT count(*) FROM minori')
-if [ "$have" -lt "$N" ]; then
-	echo "loading $((N - have)) synthetic minors..."
-	start=$(date +%s)
-	cgi-bin/approdo-admin demo --minori "$N" >/dev/null
-	echo "loaded in $(( $(date +%s) - start )) s"
-fi
-sqlite3 "$APPRODO_DB" 'PRAGMA optimize; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+declare -A rps p50 p99 peak
+current=
 
-# The baseline program, under spawn-fcgi like the others.
-cc -O2 -o "$STATE/bench/hello" tests/bench_hello.c $(pkg-config --cflags --libs fcgi)
-mkdir -p "$STATE/run"
-cat > "$STATE/bench/hello.conf" <<EOT
-location = /hello { fastcgi_pass unix:$STATE/bench/hello.sock; }
-EOT
-trap 'tests/servers.sh stop "$STATE" >/dev/null 2>&1; pkill -f "$STATE/bench/hello" || true' EXIT
-APPRODO_NGINX_EXTRA=$STATE/bench/hello.conf APPRODO_NGINX_WORKERS=2 \
-	tests/servers.sh start nginx "$SRC" "$SRC" "$STATE" "$PORT"
-runas=()
-[ "$(id -u)" = 0 ] && runas=(-u www-data -g www-data)
-spawn-fcgi -s "$STATE/bench/hello.sock" -M 0666 "${runas[@]}" -F 2 -- "$STATE/bench/hello" >/dev/null
+cleanup() {
+	[ -n "$current" ] && tests/servers.sh stop "$current" >/dev/null 2>&1
+	pkill -f "$SRC/var/bench-hello" 2>/dev/null || true
+}
+trap cleanup EXIT
 
-# A signed-in responsabile for the case pages.
-base=http://127.0.0.1:$PORT
-jar=$STATE/bench/cookies
-rm -f "$jar"
-token=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-curl -s -b "$jar" -c "$jar" -o /dev/null -H "Origin: $base" \
-	--data "csrf=$token&username=responsabile&password=responsabile-demo-2026" "$base/login"
-cookie=$(awk '$6 == "approdo" { print "approdo=" $7 }' "$jar")
-[ -n "$cookie" ] || { echo "login failed"; exit 1; }
-case_id=$(sqlite3 "$APPRODO_DB" "SELECT id FROM minori WHERE stato = 'in_carico' ORDER BY id LIMIT 1 OFFSET $((N / 2))")
-
-declare -A rps p50 p99
+# measure SIZE NAME PATH [wrk args...]: reads at CONNS connections.
 measure() {
-	local name=$1 path=$2 out
-	curl -s -o /dev/null -w '' -H "Cookie: $cookie" "$base$path"
-	out=$(wrk -t2 -c$CONNS -d"${SECS}s" --latency -H "Cookie: $cookie" "$base$path")
+	local size=$1 name=$2 path=$3 out
+	shift 3
+	curl -s -o /dev/null -H "Cookie: $cookie" "$base$path"
+	out=$(wrk -t2 -c"${CONNS}" -d"${SECS}s" --latency -H "Cookie: $cookie" "$@" "$base$path")
 	if echo "$out" | grep -q "Non-2xx"; then
 		echo "$name: non-2xx answers:"; echo "$out"; exit 1
 	fi
-	rps[$name]=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
-	p50[$name]=$(echo "$out" | awk '$1 == "50%" { print $2 }')
-	p99[$name]=$(echo "$out" | awk '$1 == "99%" { print $2 }')
+	keep "$size" "$name" "$out"
 }
-measure hello /hello
-measure static /static/css/approdo.css
-measure elenco /minori
-measure ricerca "/minori?q=mohamed"
-measure fascicolo "/minori/$case_id"
 
-# Peak resident memory of this server's minori workers (not another run's).
-peak=0
-for pid in $(pgrep -f "$SRC/cgi-bin/minori"); do
-	tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null |
-		grep -qx "APPRODO_SERVERS_STATEDIR=$STATE" || continue
-	hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
-	[ "${hwm:-0}" -gt "$peak" ] && peak=$hwm
-done
+keep() {
+	rps[$1.$2]=$(echo "$3" | awk '/Requests\/sec/ { print $2 }')
+	p50[$1.$2]=$(echo "$3" | awk '$1 == "50%" { print $2 }')
+	p99[$1.$2]=$(echo "$3" | awk '$1 == "99%" { print $2 }')
+}
 
+# write SIZE NAME MODE: POSTs at WCONNS connections, then the check.
+write() {
+	local size=$1 name=$2 mode=$3 out before after ok bad
+	before=$(sqlite3 "$APPRODO_DB" "SELECT count(*) FROM minori;
+		SELECT count(*) FROM audit WHERE azione = 'update'" | paste -sd' ')
+	out=$(BENCH_MODE=$mode BENCH_COOKIE=$cookie BENCH_CSRF=$csrf BENCH_ORIGIN=$base \
+		BENCH_CASES=$cases BENCH_PONTE=$ponte BENCH_OPERATORE=$operatore \
+		wrk -t2 -c"${WCONNS}" -d"${SECS}s" --latency -s tests/bench/scrive.lua "$base/")
+	after=$(sqlite3 "$APPRODO_DB" "SELECT count(*) FROM minori;
+		SELECT count(*) FROM audit WHERE azione = 'update'" | paste -sd' ')
+	ok=$(echo "$out" | awk '$1 == "status" && $2 == 303 { print $3 }')
+	bad=$(echo "$out" | awk '$1 == "status" && $2 != 303 { n += $3 } END { print n + 0 }')
+	local added
+	if [ "$mode" = intake ]; then
+		added=$(( ${after% *} - ${before% *} ))
+	else
+		added=$(( ${after#* } - ${before#* } ))
+	fi
+	# Every 303 is a row; at most one request per connection was still in
+	# flight when wrk stopped (written, its answer not counted).
+	if [ "${ok:-0}" -eq 0 ] || [ "$bad" -ne 0 ] || [ "$added" -lt "${ok:-0}" ] ||
+	   [ "$added" -gt $(( ${ok:-0} + WCONNS )) ]; then
+		echo "$name at $size: ${ok:-0} answers 303, $bad others, $added rows written:"
+		echo "$out"
+		exit 1
+	fi
+	# Acknowledged saves per second: the 303s over the run's length.
+	keep "$size" "$name" "$out"
+	rps[$size.$name]=$(awk -v n="$ok" -v s="$SECS" 'BEGIN { printf "%.2f", n / s }')
+}
+
+run_size() {
+	local size=$1 state=$SRC/var/bench-$1 have start pid hwm
+	current=$state
+	tests/servers.sh stop "$state" >/dev/null 2>&1 || true
+	mkdir -p "$state/bench"
+	export APPRODO_DB=$state/approdo.db APPRODO_SQL=$SRC/sql
+	cgi-bin/approdo-admin migrate >/dev/null
+	cgi-bin/approdo-admin demo >/dev/null
+	have=$(sqlite3 "$APPRODO_DB" 'SELECT count(*) FROM minori')
+	if [ "$have" -lt "$size" ]; then
+		echo "loading $((size - have)) synthetic minors..."
+		start=$(date +%s)
+		cgi-bin/approdo-admin demo --minori "$size" >/dev/null
+		echo "loaded in $(( $(date +%s) - start )) s"
+	fi
+	sqlite3 "$APPRODO_DB" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+	# No ANALYZE: a deployment never runs it by hand.
+
+	cat > "$state/bench/hello.conf" <<EOT
+location = /hello { fastcgi_pass unix:$state/bench/hello.sock; }
+EOT
+	APPRODO_NGINX_EXTRA=$state/bench/hello.conf APPRODO_NGINX_WORKERS=2 \
+		tests/servers.sh start nginx "$SRC" "$SRC" "$state" "$PORT"
+	local runas=()
+	[ "$(id -u)" = 0 ] && runas=(-u www-data -g www-data)
+	rm -f "$state/bench/hello.sock"
+	spawn-fcgi -s "$state/bench/hello.sock" -M 0666 "${runas[@]}" -F 2 -- "$SRC/var/bench-hello" >/dev/null
+
+	base=http://127.0.0.1:$PORT
+	local jar=$state/bench/cookies token
+	rm -f "$jar"
+	token=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	curl -s -b "$jar" -c "$jar" -o /dev/null -H "Origin: $base" \
+		--data "csrf=$token&username=responsabile&password=responsabile-demo-2026" "$base/login"
+	cookie=$(awk '$6 == "approdo" { print "approdo=" $7 }' "$jar")
+	[ -n "$cookie" ] || { echo "login failed"; exit 1; }
+	csrf=$(curl -s -H "Cookie: $cookie" "$base/minori/nuovo" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	local case_id
+	case_id=$(sqlite3 "$APPRODO_DB" "SELECT id FROM minori WHERE stato = 'in_carico' ORDER BY id LIMIT 1 OFFSET $((size / 2))")
+	cases=$(sqlite3 "$APPRODO_DB" "SELECT group_concat(id) FROM (SELECT id FROM minori WHERE stato = 'in_carico' ORDER BY random() LIMIT 200)")
+	ponte=$(sqlite3 "$APPRODO_DB" "SELECT id FROM strutture WHERE nome = 'Comunità Il Ponte'")
+	operatore=$(sqlite3 "$APPRODO_DB" "SELECT id FROM utenti WHERE username = 'operatore'")
+
+	measure "$size" hello /hello
+	measure "$size" static /static/css/approdo.css
+	measure "$size" elenco /minori
+	measure "$size" ricerca "/minori?q=mohamed"
+	measure "$size" fascicolo "/minori/$case_id"
+	write "$size" intake intake
+	write "$size" sezione sezione
+
+	# Peak resident memory of this server's minori workers.
+	peak[$size]=0
+	for pid in $(pgrep -f "$SRC/cgi-bin/minori"); do
+		tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null |
+			grep -qx "APPRODO_SERVERS_STATEDIR=$state" || continue
+		hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+		[ "${hwm:-0}" -gt "${peak[$size]}" ] && peak[$size]=$hwm
+	done
+	tests/servers.sh stop "$state" >/dev/null
+	pkill -f "$SRC/var/bench-hello" 2>/dev/null || true
+	current=
+}
+
+run_size 1000
+run_size "$N"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 echo
-echo "Approdo benchmark: $(sqlite3 "$APPRODO_DB" 'SELECT count(*) FROM minori') minors, wrk $CONNS connections, ${SECS}s each, $(nproc) cores"
-printf '%-28s %10s %9s %9s %9s\n' "page" "req/s" "p50" "p99" "vs hello"
-for name in hello static elenco ricerca fascicolo; do
+echo "Approdo benchmark: 1000 and $N minors, reads at $CONNS connections, writes at $WCONNS, ${SECS}s each, $(nproc) cores"
+printf '%-26s %9s %8s %6s | %9s %8s %8s %6s | %6s\n' "page" "req/s" "p99" "ratio" \
+	"req/s" "p50" "p99" "ratio" "cost"
+printf '%-26s %25s | %35s |\n' "" "at 1000" "at $N"
+for name in hello static elenco ricerca fascicolo intake sezione; do
 	case $name in
 	hello) label="FastCGI hello-world";;
 	static) label="static file";;
 	elenco) label="case list, first page";;
 	ricerca) label="case list, name search";;
 	fascicolo) label="case page";;
+	intake) label="intake saves (16 conn.)";;
+	sezione) label="section edits (16 conn.)";;
 	esac
-	ratio=$(awk -v a="${rps[$name]}" -v b="${rps[hello]}" 'BEGIN { printf "%.0f%%", 100 * a / b }')
-	printf '%-28s %10s %9s %9s %9s\n' "$label" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "$ratio"
+	a=1000.$name b=$N.$name
+	printf '%-26s %9s %8s %6s | %9s %8s %8s %6s | %5.2fx\n' "$label" \
+		"${rps[$a]}" "${p99[$a]}" "$(ratio "${rps[$a]}" "${rps[1000.hello]}")" \
+		"${rps[$b]}" "${p50[$b]}" "${p99[$b]}" "$(ratio "${rps[$b]}" "${rps[$N.hello]}")" \
+		"$(awk -v a="${rps[$a]}" -v b="${rps[$b]}" 'BEGIN { print a / b }')"
 done
-echo "peak RSS of a minori worker: $((peak / 1024)) MB ($peak kB)"
+echo "writes: req/s are acknowledged saves per second (303 answers, each checked as a row)"
+echo "peak RSS of a minori worker: $((peak[1000] / 1024)) MB at 1000, $((peak[$N] / 1024)) MB at $N"
