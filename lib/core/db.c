@@ -46,6 +46,8 @@ struct stmt {
 	uint64_t bound;
 	int checked;		/* bindings checked since the last reset */
 	int bad;		/* a value was bound to a name it does not have */
+	int ncols;
+	char **cols;		/* the column names, copied once */
 };
 
 #define STMT_CACHE 512
@@ -103,6 +105,9 @@ db_close(void)
 	db_optimize();
 	for (size_t i = 0; i < STMT_CACHE; i++) {
 		sqlite3_finalize(cache[i].st);
+		for (int k = 0; k < cache[i].ncols; k++)
+			free(cache[i].cols[k]);
+		free(cache[i].cols);
 		memset(&cache[i], 0, sizeof cache[i]);
 	}
 	sqlite3_close(db);
@@ -139,6 +144,10 @@ db_prepare(const char *sql)
 			abort();
 		}
 		s->nparams = sqlite3_bind_parameter_count(s->st);
+		s->ncols = sqlite3_column_count(s->st);
+		s->cols = xmalloc((size_t)s->ncols * sizeof(*s->cols) + 1);
+		for (int i = 0; i < s->ncols; i++)
+			s->cols[i] = xstrdup(sqlite3_column_name(s->st, i));
 		for (int i = 1; i <= s->nparams; i++) {
 			const char *n = sqlite3_bind_parameter_name(s->st, i);
 
@@ -303,24 +312,20 @@ db_done(struct stmt *s)
 int
 db_ncolumns(struct stmt *s)
 {
-	return sqlite3_column_count(s->st);
+	return s->ncols;
 }
 
 const char *
 db_column_name(struct stmt *s, int i)
 {
-	const char *n = sqlite3_column_name(s->st, i);
-
-	return n ? n : "";
+	return i >= 0 && i < s->ncols ? s->cols[i] : "";
 }
 
 int
 db_column(struct stmt *s, const char *name)
 {
-	int n = sqlite3_column_count(s->st);
-
-	for (int i = 0; i < n; i++)
-		if (strcmp(sqlite3_column_name(s->st, i), name) == 0)
+	for (int i = 0; i < s->ncols; i++)
+		if (s->cols[i][0] == name[0] && strcmp(s->cols[i], name) == 0)
 			return i;
 	log_error("statement has no column %s: %.60s", name, s->sql);
 	return -1;
@@ -427,13 +432,13 @@ db_value(const char *sql, const struct db_arg *a, size_t n, long long none)
 void
 row_copy(struct pool *pool, struct stmt *s, struct row *out)
 {
-	size_t n = (size_t)sqlite3_column_count(s->st);
+	size_t n = (size_t)s->ncols;
 
 	out->n = n;
 	out->name = pool_alloc(pool, n * sizeof(*out->name) + 1);
 	out->value = pool_alloc(pool, n * sizeof(*out->value) + 1);
 	for (size_t i = 0; i < n; i++) {
-		out->name[i] = sqlite3_column_name(s->st, (int)i);
+		out->name[i] = s->cols[i];
 		out->value[i] = db_is_null_at(s, (int)i) ? NULL :
 		    pool_strdup(pool, db_text_at(s, (int)i));
 	}

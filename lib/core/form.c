@@ -265,48 +265,47 @@ form_page(struct request *r, const struct form *f)
 		[FIELD_PASSWORD] = "password", [FIELD_EMAIL] = "email",
 		[FIELD_USERNAME] = "text",
 	};
-	char name[160];
+	HDF *form = page_node(r, "Form");
 
 	for (size_t i = 0; i < f->n; i++) {
 		const struct field *fd = &f->fields[i];
 		const char *typed = fd->type == FIELD_PASSWORD ? "" :
 		    f->typed[i] ? f->typed[i] : "";
+		HDF *node = NULL;
+		NEOERR *err = hdf_get_node(form, fd->name, &node);
 
-#define SET(key, val) do { \
-	snprintf(name, sizeof name, "Form.%s.%s", fd->name, key); \
-	page_set(r, name, val); \
-} while (0)
-		SET("name", fd->name);
-		SET("label", fd->label);
-		SET("type", types[fd->type]);
-		SET("value", typed);
-		SET("required", (fd->flags & FIELD_REQUIRED) ? "1" : "");
+		if (err != STATUS_OK) {
+			nerr_ignore(&err);
+			continue;
+		}
+		/* Set under the field's node: no walk from the root each time. */
+		row_set(node, "name", fd->name);
+		row_set(node, "label", fd->label);
+		row_set(node, "type", types[fd->type]);
+		row_set(node, "value", typed);
+		row_set(node, "required", (fd->flags & FIELD_REQUIRED) ? "1" : "");
 		if (fd->hint)
-			SET("hint", fd->hint);
+			row_set(node, "hint", fd->hint);
 		if (f->error[i])
-			SET("error", f->error[i]);
+			row_set(node, "error", f->error[i]);
 		if (fd->type == FIELD_CHECKBOX && f->typed[i] && *f->typed[i])
-			SET("checked", "1");
+			row_set(node, "checked", "1");
 		if ((fd->flags & FIELD_ON_DEMAND) && f->error[i] == NULL &&
 		    *typed == '\0')
-			SET("hidden", "1");
-#undef SET
+			row_set(node, "hidden", "1");
+		if (fd->type == FIELD_CHOICE)
+			row_set(node, "choices", page_choices(r, fd->choices,
+			    fd->nchoices));
 		{
 			char link[32], target[160];
-			NEOERR *err;
 
 			snprintf(link, sizeof link, "Fields.%zu", i);
 			snprintf(target, sizeof target, "Form.%s", fd->name);
 			err = hdf_set_symlink(r->hdf, link, target);
 			nerr_ignore(&err);
 		}
-		if (fd->type == FIELD_CHOICE) {
-			snprintf(name, sizeof name, "Form.%s.choices", fd->name);
-			page_set(r, name, page_choices(r, fd->choices,
-			    fd->nchoices));
-		}
 	}
-	page_set_int(r, "Form.errors", f->nerrors);
+	row_set_int(form, "errors", f->nerrors);
 }
 
 /*
