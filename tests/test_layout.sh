@@ -10,24 +10,9 @@
 # The detectors run first on sample trees, so a broken check cannot pass
 # everything silently.
 
-srcdir=${srcdir:-.}
-n=0
-failed=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/approdo-test-layout.XXXXXX") || {
-	echo "Bail out! mktemp failed"
-	exit 1
-}
-trap 'rm -rf "$tmp"' EXIT INT TERM
+name=test-layout
+. "${srcdir:-.}/tests/tap.sh"
 
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=1
-	fi
-}
 
 # Prints "file -> header" for each quoted include of the tree under $1
 # that breaks the rule.
@@ -118,5 +103,4 @@ positional_sql "$srcdir"/lib/*/*.c "$srcdir"/cgi-bin/*.c > "$tmp/hits"
 ok $? "SQL: every parameter is named (no positional ?)"
 sed 's/^/# /' "$tmp/hits"
 
-echo "1..$n"
-exit $failed
+tap_done

@@ -7,27 +7,12 @@
 #     the first row where the chain breaks after an edit, a removal or an
 #     insertion made with the sqlite3 tool.
 
-srcdir=${srcdir:-.}
-n=0
-failed=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/approdo-test-registro.XXXXXX") || {
-	echo "Bail out! mktemp failed"
-	exit 1
-}
-trap 'rm -rf "$tmp"' EXIT INT TERM
+name=test-registro
+. "${srcdir:-.}/tests/tap.sh"
 admin=cgi-bin/approdo-admin
 [ -x "$admin" ] || { echo "Bail out! $admin not built"; exit 1; }
 command -v sqlite3 >/dev/null || { echo "Bail out! no sqlite3 tool"; exit 1; }
 
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=1
-	fi
-}
 
 # A fresh database with some chained rows: migrate, demo users and cases.
 fresh() {
@@ -103,5 +88,4 @@ out=$(verify ins)
 [ $? -eq 1 ] && echo "$out" | grep -q "catena interrotta alla riga $((last + 1)):"
 ok $? "verifica: a row added by hand is found ($out)"
 
-echo "1..$n"
-exit $failed
+tap_done

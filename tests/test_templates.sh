@@ -9,25 +9,9 @@
 # The detectors are first run on sample files, so a broken pattern cannot
 # pass everything silently.
 
-srcdir=${srcdir:-.}
-n=0
-failed=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/approdo-test-templates.XXXXXX") || {
-	echo "Bail out! mktemp failed"
-	exit 1
-}
-trap 'rm -rf "$tmp"' EXIT INT TERM
+name=test-templates
+. "${srcdir:-.}/tests/tap.sh"
 
-# ok STATUS DESCRIPTION: STATUS 0 is a pass.
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=1
-	fi
-}
 
 # Prints a C file without its comments and with every string or
 # character literal emptied ("" and '' are left, so a literal argument is
@@ -194,5 +178,4 @@ for f in "$srcdir"/lib/*/*.c "$srcdir"/cgi-bin/*.c; do
 	fi
 done
 
-echo "1..$n"
-exit $failed
+tap_done
