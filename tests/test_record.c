@@ -32,6 +32,8 @@ post_body(const char *body)
 {
 	page_free(&r);
 	pool_free(&r.pool);
+	buf_free(&r.headers);
+	buf_free(&r.body);
 	memset(&r, 0, sizeof r);
 	r.method = "POST";
 	r.path = "/cose/1";
@@ -346,6 +348,8 @@ main(void)
 	test_modules();
 	page_free(&r);
 	pool_free(&r.pool);
+	buf_free(&r.headers);
+	buf_free(&r.body);
 	db_close();
 	remove_db(dbpath);
 	rmdir(dir);
