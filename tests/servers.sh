@@ -4,6 +4,7 @@
 #
 #   tests/servers.sh start nginx  BUILD SRCDIR STATEDIR PORT
 #   tests/servers.sh start apache BUILD SRCDIR STATEDIR PORT
+#   tests/servers.sh start shared BUILD SRCDIR STATEDIR PORT
 #   tests/servers.sh stop STATEDIR
 #   tests/servers.sh worker-pid STATEDIR PROGRAM
 #   tests/servers.sh state-root
@@ -11,6 +12,8 @@
 # The configurations are generated from the deployed files in ../apache/:
 #   approdo-nginx.conf + approdo-fcgi@.service   (nginx, spawn-fcgi)
 #   approdo-apache.conf                          (Apache, mod_fcgid)
+#   htaccess                                     (a shared host: Apache with
+#                                                 AllowOverride, mod_fcgid)
 # Only the production paths, the port, the log paths and the users change,
 # and the "# BEGIN TLS-ONLY" ... "# END TLS-ONLY" blocks are dropped.
 #
@@ -22,6 +25,8 @@
 # go (a clone under /root, mode 0700): only STATEDIR must be reachable.
 # nginx, apache: make install DESTDIR=STATEDIR/install (the default prefix),
 # that is the layout of apache/approdo-apache.conf, owned by the caller.
+# shared: the layout and the install commands of apache/htaccess, with its
+# home directory in STATEDIR/home (see "shared host" below).
 #
 # Production path                     -> here
 #   /usr/local/libexec/approdo           STATEDIR/install/usr/local/libexec/approdo
@@ -30,11 +35,26 @@
 #   /var/lib/approdo                     STATEDIR        (approdo.db, files/)
 #   /run/approdo                         STATEDIR/run    (sockets, pid files)
 #   /var/log/nginx, /var/log/apache2     STATEDIR/log
+#   /home/UTENTE/approdo/var             STATEDIR        (shared: approdo.db, files/)
+#   /home/UTENTE                         STATEDIR/home   (shared: approdo/, public_html/)
 # Each production path is replaced once: what replaces it is not searched
 # again, so STATEDIR may itself contain such a string (/var/lib/approdo-dev).
 #
-# Program environment: the unit's Environment= lines (nginx) or the
-# FcgidInitialEnv lines (Apache) with paths substituted, APPRODO_WORKERS=2 (nginx only), then every APPRODO_*
+# Shared host (start shared): apache/htaccess as shipped becomes
+# public_html/.htaccess (paths substituted, which changes only its
+# comments); the programs, templates and static files are installed with
+# the commands its comments give; one wrapper per program is written in
+# public_html/fcgi/ from the wrapper its comments show (paths substituted,
+# the program name on the exec line, then the caller's overrides, below).
+# The host's side, which a customer cannot change, is generated here: a
+# virtual host with DocumentRoot public_html, Debian's default modules plus
+# fcgid, rewrite and headers, Debian's userdir Options for the directory,
+# exactly the AllowOverride the htaccess says it "Needs", and what its
+# comments ask the host for (FcgidMaxRequestLen).
+#
+# Program environment: the unit's Environment= lines (nginx), the
+# FcgidInitialEnv lines (Apache) or the wrapper's assignments (shared) with
+# paths substituted, APPRODO_WORKERS=2 (nginx only), then every APPRODO_*
 # variable exported by the caller (overrides; APPRODO_WORKERS is never
 # given to Apache), then ASAN_OPTIONS/UBSAN_OPTIONS/LSAN_OPTIONS when set.
 # Nothing else from the caller's environment reaches the programs.
@@ -59,7 +79,7 @@
 # in its environment; stop uses it (besides the pid files) to find them, and
 # never touches processes of another STATEDIR.
 #
-# Under STATEDIR: install/ (the installed build), conf/ (generated
+# Under STATEDIR: install/ or home/ (the installed build), conf/ (generated
 # configurations, install.log), run/ (pid files, sockets, mod_fcgid's IPC
 # directory), log/, tmp/ (nginx temporary files), files/, approdo.db. In
 # log/: approdo-error.log and approdo-access.log (the virtual host's logs;
@@ -89,7 +109,7 @@ warn() { printf 'servers.sh: %s\n' "$*" >&2; }
 
 usage() {
     cat >&2 <<'EOF'
-usage: servers.sh start nginx|apache BUILD SRCDIR STATEDIR PORT
+usage: servers.sh start nginx|apache|shared BUILD SRCDIR STATEDIR PORT
        servers.sh stop STATEDIR
        servers.sh worker-pid STATEDIR PROGRAM
        servers.sh state-root
@@ -102,6 +122,7 @@ CONFSRC=$(cd "$HERE/../apache" 2>/dev/null && pwd -P) || die "missing $HERE/../a
 NGINX_CONF_SRC=$CONFSRC/approdo-nginx.conf
 UNIT_SRC=$CONFSRC/approdo-fcgi@.service
 APACHE_CONF_SRC=$CONFSRC/approdo-apache.conf
+HTACCESS_SRC=$CONFSRC/htaccess
 
 # ---------------------------------------------------------------- helpers
 
@@ -237,9 +258,10 @@ fail_start() {
 write_path_sed() {
     local i=0 from
     local -a froms=(/usr/local/libexec/approdo /usr/local/share/approdo
-        /var/lib/approdo /run/approdo /var/log/nginx /var/log/apache2)
+        /var/lib/approdo /run/approdo /var/log/nginx /var/log/apache2
+        /home/UTENTE/approdo/var /home/UTENTE)
     local -a tos=("$INST/usr/local/libexec/approdo" "$INST/usr/local/share/approdo"
-        "$STATEDIR" "$RUN" "$LOG" "$LOG")
+        "$STATEDIR" "$RUN" "$LOG" "$LOG" "$STATEDIR" "$HOMEDIR")
     {
         for from in "${froms[@]}"; do
             printf 's#%s#%%%%%d%%%%#g\n' "$from" "$i"
@@ -280,6 +302,7 @@ set_state_paths() {
     CONF=$STATEDIR/conf
     TMPD=$STATEDIR/tmp
     INST=$STATEDIR/install
+    HOMEDIR=$STATEDIR/home
 }
 
 # Where run-tests and run-demo keep their state directories (see the top).
@@ -361,6 +384,10 @@ prepare() {  # prepare SERVER BUILD SRCDIR STATEDIR PORT
     write_path_sed
 
     install_build
+    if [[ $SERVER == shared ]]; then
+        caller_overrides shared  # the wrappers carry the environment
+        shared_home
+    fi
 
     if ((EUID == 0)); then
         # Everything but the installed copy (the caller's, like /usr/local).
@@ -373,21 +400,50 @@ prepare() {  # prepare SERVER BUILD SRCDIR STATEDIR PORT
         need_access "-r -x" "$STATICDIR" "static files"
         need_access "-r -x" "$TEMPLDIR" "templates"
         need_access "-w -x" "$STATEDIR/files" "uploaded files"
+        if [[ $SERVER == shared ]]; then
+            need_access "-r" "$HOMEDIR/public_html/.htaccess" ".htaccess"
+            for p in "${PRESENT[@]}"; do
+                need_access "-r -x" "$HOMEDIR/public_html/fcgi/$p.fcgi" "wrapper $p.fcgi"
+            done
+        fi
     fi
 
     echo "$SERVER" > "$RUN/server"
     echo "$PORT" > "$RUN/port"
 }
 
-# Installs the programs of BUILD and the data of SRCDIR (see the top) with
-# DESTDIR=STATEDIR/install.
+# The "make install ..." line of apache/htaccess, its variables with the
+# paths substituted (one word each: NAME=VALUE).
+shared_install_vars() {
+    local line w
+    local -a words
+    line=$(sed -n 's/^#[[:space:]]*make install[[:space:]]\{1,\}//p' "$HTACCESS_SRC" | head -n 1)
+    [[ -n $line ]] || die "no '# make install ...' line in $HTACCESS_SRC"
+    read -r -a words <<< "$(printf '%s\n' "$line" | subst_paths)"
+    for w in "${words[@]}"; do
+        [[ $w =~ ^[A-Za-z_]+=[A-Za-z0-9._/@+=,:~-]+$ ]] ||
+            die "unexpected word '$w' on the make install line of $HTACCESS_SRC"
+        printf '%s\n' "$w"
+    done
+}
+
+# Installs the programs of BUILD and the data of SRCDIR (see the top): with
+# DESTDIR=STATEDIR/install, or as apache/htaccess says for a shared host.
 install_build() {
     local -a vars progs=("${PRESENT[@]/#/cgi-bin/}")
-    rm -rf "$INST" || die "cannot remove the previous install in $STATEDIR"
-    vars=("DESTDIR=$INST")
-    PROGDIR=$INST/usr/local/libexec/approdo
-    TEMPLDIR=$INST/usr/local/share/approdo/templates
-    STATICDIR=$INST/usr/local/share/approdo/htdocs/static
+    rm -rf "$INST" "$HOMEDIR" || die "cannot remove the previous install in $STATEDIR"
+    if [[ $SERVER == shared ]]; then
+        mapfile -t vars < <(shared_install_vars)
+        ((${#vars[@]})) || exit 1
+        PROGDIR=$HOMEDIR/approdo/libexec
+        TEMPLDIR=$HOMEDIR/approdo/templates
+        STATICDIR=$HOMEDIR/public_html/static
+    else
+        vars=("DESTDIR=$INST")
+        PROGDIR=$INST/usr/local/libexec/approdo
+        TEMPLDIR=$INST/usr/local/share/approdo/templates
+        STATICDIR=$INST/usr/local/share/approdo/htdocs/static
+    fi
     # Only the programs that are there (the others are skipped, see the top).
     if ! (umask 022 &&
           make -C "$BUILD" install-exec "${vars[@]}" "pkglibexec_PROGRAMS=${progs[*]}" &&
@@ -397,6 +453,61 @@ install_build() {
     fi
     [[ -x $PROGDIR/sessione && -d $TEMPLDIR ]] ||
         die "make install did not put the programs in $PROGDIR and the templates in $TEMPLDIR (was BUILD configured with another prefix?)"
+}
+
+# The rest of the shared host's layout (apache/htaccess): public_html with
+# the static files, the .htaccess and one wrapper per program.
+shared_home() {
+    local pub=$HOMEDIR/public_html p
+    ( umask 022 &&
+      mkdir -p "$pub/fcgi" &&
+      cp -R "$HOMEDIR/approdo/htdocs/static" "$pub/" &&
+      subst_paths < "$HTACCESS_SRC" > "$pub/.htaccess" ) ||
+        die "cannot set up $pub"
+    [[ -d $STATICDIR ]] || die "no static files in $STATICDIR"
+    for p in "${PRESENT[@]}"; do
+        write_wrapper "$p" > "$pub/fcgi/$p.fcgi" && chmod 0755 "$pub/fcgi/$p.fcgi" ||
+            die "cannot write $pub/fcgi/$p.fcgi"
+    done
+}
+
+# The wrapper shown in apache/htaccess (the lines from "#!/bin/sh" to the
+# "exec" line), for PROGRAM: paths substituted, PROGRAM on the exec line,
+# and the caller's overrides assigned and exported just before the exec.
+write_wrapper() {  # write_wrapper PROGRAM
+    local prog=$1 line indent="" on="" done="" n v
+    local -a names=()
+    while IFS= read -r line; do
+        if [[ -z $on ]]; then
+            if [[ $line =~ ^(#[[:space:]]+)'#!/bin/sh'[[:space:]]*$ ]]; then
+                indent=${BASH_REMATCH[1]}
+                on=1
+                printf '#!/bin/sh\n'
+            fi
+            continue
+        fi
+        [[ $line == "$indent"* || $line =~ ^#[[:space:]]*$ ]] ||
+            die "the wrapper in $HTACCESS_SRC ends without an exec line"
+        line=${line#"$indent"}
+        [[ $line =~ ^#[[:space:]]*$ ]] && line=""
+        if [[ $line =~ ^exec[[:space:]] ]]; then
+            [[ $line =~ /libexec/utenti$ ]] ||
+                die "the wrapper in $HTACCESS_SRC should exec .../libexec/utenti (the example program)"
+            for n in "${ENV_NAMES[@]}"; do
+                v=${ENV_VALS[$n]}
+                [[ $v != *"'"* && $v != *$'\n'* ]] ||
+                    die "cannot pass $n to the wrapper: its value contains a quote or newline"
+                printf "%s='%s'\n" "$n" "$v"
+                names+=("$n")
+            done
+            ((${#names[@]})) && printf 'export %s\n' "${names[*]}"
+            printf '%s\n' "${line%/libexec/utenti}/libexec/$prog" | subst_paths
+            done=1
+            break
+        fi
+        printf '%s\n' "$line" | subst_paths
+    done < "$HTACCESS_SRC"
+    [[ -n $done ]] || die "no wrapper (#!/bin/sh ... exec ...) in the comments of $HTACCESS_SRC"
 }
 
 wait_ready() {
@@ -529,14 +640,23 @@ start_apache() {
     [[ -z $first ]] || die "no FcgidInitialEnv line in $APACHE_CONF_SRC"
     check_generated "$CONF/approdo-apache.conf"
 
+    apache_conf "loopback wrapper around approdo-apache.conf" \
+        "mpm_event authz_core mime alias headers fcgid" \
+        "Include $CONF/approdo-apache.conf"
+    start_apache2
+}
+
+# Writes CONF/apache.conf: the server-wide settings of a loopback Apache
+# with MODULES, then BODY.
+apache_conf() {  # apache_conf TITLE MODULES BODY
+    local m mods=""
     mkdir -p "$RUN/apache" || die "cannot create $RUN/apache"
     chown "$RUN_USER:$RUN_GROUP" "$RUN/apache" || die "cannot chown $RUN/apache"
-    local m mods=""
-    for m in mpm_event authz_core mime alias headers fcgid; do
+    for m in $2; do
         mods+="LoadModule ${m}_module /usr/lib/apache2/modules/mod_$m.so"$'\n'
     done
-    cat > "$CONF/apache.conf" <<EOF
-# Generated by tests/servers.sh: loopback wrapper around approdo-apache.conf
+    cat > "$CONF/apache.conf" <<EOF || die "cannot write $CONF/apache.conf"
+# Generated by tests/servers.sh: $1
 $mods
 DefaultRuntimeDir $RUN/apache
 PidFile $RUN/apache.pid
@@ -557,11 +677,54 @@ MinSpareThreads 4
 MaxSpareThreads 32
 FcgidIPCDir $RUN/fcgid
 FcgidProcessTableFile $RUN/fcgid_shm
-Include $CONF/approdo-apache.conf
+$3
 EOF
+}
+
+start_apache2() {
     (cd / && exec env -i PATH="$SANE_PATH" "$MARK=$STATEDIR" apache2 -f "$CONF/apache.conf" -k start) \
         < /dev/null >> "$LOG/apache-start.log" 2>&1 || fail_start "apache2 did not start"
     wait_ready
+}
+
+# A shared host around apache/htaccess (see the top): everything in this
+# configuration is the hosting company's; the customer's part is
+# public_html (set up by shared_home, in prepare).
+start_shared() {
+    local override pub=$HOMEDIR/public_html
+    override=$(sed -n 's/^#.*Needs "AllowOverride \([A-Za-z =,]*\)".*/\1/p' "$HTACCESS_SRC" | head -n 1)
+    [[ -n $override ]] || die "$HTACCESS_SRC does not say which AllowOverride it needs ('Needs \"AllowOverride ...\"')"
+    # Debian's default modules (a2enmod's list after installing apache2),
+    # mod_fcgid, and what the htaccess asks for.
+    apache_conf "a shared host serving $pub with apache/htaccess" \
+        "mpm_event authz_core authz_host authz_user authn_core authn_file auth_basic access_compat
+         alias autoindex deflate dir env filter mime negotiation reqtimeout setenvif
+         fcgid rewrite headers" \
+        "# Asked of the host by apache/htaccess:
+FcgidMaxRequestLen 13631488
+AccessFileName .htaccess
+<Directory />
+    Options FollowSymLinks
+    AllowOverride None
+    Require all denied
+</Directory>
+<FilesMatch \"^\\.ht\">
+    Require all denied
+</FilesMatch>
+<VirtualHost *:$PORT>
+    ServerName 127.0.0.1
+    DocumentRoot $pub
+    ErrorLog  $LOG/approdo-error.log
+    CustomLog $LOG/approdo-access.log combined
+    <Directory $pub>
+        # Debian's userdir.conf; AllowOverride as apache/htaccess needs.
+        Options MultiViews Indexes SymLinksIfOwnerMatch IncludesNoExec
+        AllowOverride $override
+        Require all granted
+    </Directory>
+</VirtualHost>"
+    check_generated "$CONF/apache.conf"
+    start_apache2
 }
 
 # ---------------------------------------------------------------- stop
@@ -665,7 +828,7 @@ shift
 case $cmd in
     start)
         (($# == 5)) || usage
-        case $1 in nginx | apache) ;; *) usage ;; esac
+        case $1 in nginx | apache | shared) ;; *) usage ;; esac
         prepare "$@"
         "start_$SERVER"
         ;;
