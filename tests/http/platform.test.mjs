@@ -9,6 +9,12 @@ import { Client, BASE, DEMO, csrfOf, raw, sql } from './client.mjs';
 const SERVER = process.env.SERVER || 'nginx';
 const count = (where) => Number(sql(`SELECT count(*) FROM ${where}`));
 
+// Tests for some servers only. The virtual hosts (nginx, apache) send every
+// path outside /static/ to the programs, so even a template's name gets the
+// app's own 404 page; the shared host's .htaccess refuses such names itself
+// (Apache's 403): deploy.test.mjs checks them on every server.
+const VHOST_ONLY = SERVER === 'shared' && 'virtual hosts only: the shared host answers 403 itself (deploy.test.mjs)';
+
 test(`${SERVER}: login page has the security headers`, async () => {
   const c = new Client();
   const res = await c.get('/login');
@@ -26,7 +32,7 @@ test(`${SERVER}: login page has the security headers`, async () => {
   assert.doesNotMatch(res.body, /<script>|<script [^s]|\sstyle="/, 'no inline script or style');
 });
 
-test(`${SERVER}: static files are served, templates and unknown paths are not`, async () => {
+test(`${SERVER}: static files are served, templates and unknown paths are not`, { skip: VHOST_ONLY }, async () => {
   const c = new Client();
   const css = await c.get('/static/css/approdo.css');
   assert.equal(css.status, 200);
