@@ -28,15 +28,16 @@ command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
 tests/setup.sh demo >/dev/null
 [ -f Makefile ] || { autoreconf -fi && ./configure -q; }
 make -j2 >/dev/null
-mkdir -p "$SRC/var"
-cc -O2 -o "$SRC/var/bench-hello" tests/bench_hello.c $(pkg-config --cflags --libs fcgi)
+HELLO=$(tests/servers.sh state-root)/bench-hello
+mkdir -p "$(dirname "$HELLO")"
+cc -O2 -o "$HELLO" tests/bench_hello.c $(pkg-config --cflags --libs fcgi)
 
 declare -A rps p50 p99 peak
 current=
 
 cleanup() {
 	[ -n "$current" ] && tests/servers.sh stop "$current" >/dev/null 2>&1
-	pkill -f "$SRC/var/bench-hello" 2>/dev/null || true
+	pkill -f "$HELLO" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -89,8 +90,10 @@ write() {
 	rps[$size.$name]=$(awk -v n="$ok" -v s="$SECS" 'BEGIN { printf "%.2f", n / s }')
 }
 
+STATES=$(tests/servers.sh state-root)/bench
+
 run_size() {
-	local size=$1 state=$SRC/var/bench-$1 have start pid hwm
+	local size=$1 state=$STATES-$1 have start pid hwm
 	current=$state
 	tests/servers.sh stop "$state" >/dev/null 2>&1 || true
 	mkdir -p "$state/bench"
@@ -107,6 +110,7 @@ run_size() {
 	sqlite3 "$APPRODO_DB" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 	# No ANALYZE: a deployment never runs it by hand.
 
+	chmod 0755 "$state/bench"
 	cat > "$state/bench/hello.conf" <<EOT
 location = /hello { fastcgi_pass unix:$state/bench/hello.sock; }
 EOT
@@ -115,7 +119,7 @@ EOT
 	local runas=()
 	[ "$(id -u)" = 0 ] && runas=(-u www-data -g www-data)
 	rm -f "$state/bench/hello.sock"
-	spawn-fcgi -s "$state/bench/hello.sock" -M 0666 "${runas[@]}" -F 2 -- "$SRC/var/bench-hello" >/dev/null
+	spawn-fcgi -s "$state/bench/hello.sock" -M 0666 "${runas[@]}" -F 2 -- "$HELLO" >/dev/null
 
 	base=http://127.0.0.1:$PORT
 	local jar=$state/bench/cookies token
@@ -142,14 +146,14 @@ EOT
 
 	# Peak resident memory of this server's minori workers.
 	peak[$size]=0
-	for pid in $(pgrep -f "$SRC/cgi-bin/minori"); do
+	for pid in $(pgrep -f "libexec/approdo/minori"); do
 		tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null |
 			grep -qx "APPRODO_SERVERS_STATEDIR=$state" || continue
 		hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
 		[ "${hwm:-0}" -gt "${peak[$size]}" ] && peak[$size]=$hwm
 	done
 	tests/servers.sh stop "$state" >/dev/null
-	pkill -f "$SRC/var/bench-hello" 2>/dev/null || true
+	pkill -f "$HELLO" 2>/dev/null || true
 	current=
 }
 
