@@ -49,6 +49,7 @@ void nome_keys(const char *in, struct buf *out);
 void nome_query(const char *in, int prefix_last, struct buf *out);
 int nome_index(long long id, const char *cognome, const char *nome,
     const char *alias);
+long long nome_reindex(void);
 
 /* stato.c and collocamento.c: the status history and the placements. */
 int stato_change(struct request *, long long id, const char *stato,
