@@ -49,6 +49,11 @@ void nome_keys(const char *in, struct buf *out);
 void nome_query(const char *in, int prefix_last, struct buf *out);
 int nome_index(long long id, const char *cognome, const char *nome,
     const char *alias);
+long long nome_reindex(void);
+
+/* presa_in_carico.c: the duplicate check's cases with a similar name. */
+struct stmt *minore_simili(const char *cognome, const char *nome,
+    const char *nascita, const char *cittadinanza);
 
 /* stato.c and collocamento.c: the status history and the placements. */
 int stato_change(struct request *, long long id, const char *stato,

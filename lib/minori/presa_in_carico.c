@@ -1,10 +1,11 @@
 /*
 ** Presa in carico: the intake form of a new minor. Inside the write
 ** transaction the duplicate check looks for the same CUI or codice
-** fiscale, or a similar name with the same birth year and citizenship;
-** the user opens the existing case or confirms that this is a new person.
+** fiscale, or a similar name with a close birth year and the same
+** citizenship; the user opens the existing case or confirms that this
+** is a new person.
 */
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -32,12 +33,49 @@ static const char SQL_DUP_CODES[] =
     "SELECT id, numero, cognome, nome, data_nascita, cittadinanza, stato,"
     " cui = :cui AS same_cui, codice_fiscale = :codice_fiscale AS same_cf"
     " FROM minori WHERE cui = :cui OR codice_fiscale = :codice_fiscale";
+/*
+** Cases with a similar name, the same citizenship and a birth year one
+** apart (two if either date is a 1 January: an estimate). The plan
+** starts from the name index whatever the statistics say (CROSS JOIN:
+** SQLite keeps that order), then reads each match's case by id; from
+** the citizenship it would check every case of it against the index.
+*/
 static const char SQL_DUP_NAMES[] =
     "SELECT m.id, m.numero, m.cognome, m.nome, m.data_nascita,"
     " m.cittadinanza, m.stato FROM minori_nomi f"
-    " JOIN minori m ON m.id = f.rowid"
-    " WHERE minori_nomi MATCH :chiavi AND substr(m.data_nascita, 1, 4) = :anno"
-    " AND m.cittadinanza = :cittadinanza ORDER BY m.id LIMIT 20";
+    " CROSS JOIN minori m ON m.id = f.rowid"
+    " WHERE minori_nomi MATCH :chiavi AND m.cittadinanza = :cittadinanza"
+    " AND (abs(CAST(substr(m.data_nascita, 1, 4) AS INTEGER) - :anno)"
+    " <= 1 + (:capodanno OR substr(m.data_nascita, 5) = '-01-01')"
+    " OR abs(CAST(substr(m.data_nascita_accertata, 1, 4) AS INTEGER) - :anno)"
+    " <= 1 + (:capodanno OR substr(m.data_nascita_accertata, 5) = '-01-01'))"
+    " ORDER BY f.rowid LIMIT 20";
+
+/*
+** The cases a new one named `cognome` `nome`, born on `nascita` (ISO),
+** of `cittadinanza` may duplicate: a statement to step (columns id,
+** numero, cognome, nome, data_nascita, cittadinanza, stato) and end with
+** db_done(), or NULL if the name has no letters. Surname and name are
+** one name: which word is in which field does not matter.
+*/
+struct stmt *
+minore_simili(const char *cognome, const char *nome, const char *nascita,
+    const char *cittadinanza)
+{
+	struct buf name = { 0 }, q = { 0 };
+	struct stmt *st = NULL;
+
+	buf_printf(&name, "%s %s", cognome, nome);
+	nome_query(name.p, 0, &q);
+	if (q.n > 0 && strlen(nascita) >= 10)
+		st = db_query(SQL_DUP_NAMES, ARGS(ARG_TEXT("chiavi", q.p),
+		    ARG_INT("anno", atoi(nascita)),
+		    ARG_INT("capodanno", strcmp(nascita + 4, "-01-01") == 0),
+		    ARG_TEXT("cittadinanza", cittadinanza)));
+	buf_free(&name);
+	buf_free(&q);
+	return st;
+}
 
 static void
 candidate(HDF *row, struct stmt *st, void *ctx)
@@ -84,28 +122,16 @@ duplicates(struct edit *e)
 		}
 		db_done(st);
 	}
-	if (cognome && nome && nascita && cittadinanza) {
-		struct buf name = { 0 }, q = { 0 };
-		char year[5];
+	if (cognome && nome && nascita && cittadinanza &&
+	    (st = minore_simili(cognome, nome, nascita, cittadinanza)) != NULL) {
+		while (db_step(st) == SQLITE_ROW && i < 40) {
+			HDF *row = page_row(r, "Duplicates", i++);
 
-		buf_printf(&name, "%s %s", cognome, nome);
-		nome_query(name.p, 0, &q);
-		snprintf(year, sizeof year, "%.4s", nascita);
-		if (q.n > 0) {
-			st = db_query(SQL_DUP_NAMES, ARGS(ARG_TEXT("chiavi", q.p),
-			    ARG_TEXT("anno", year),
-			    ARG_TEXT("cittadinanza", cittadinanza)));
-			while (db_step(st) == SQLITE_ROW && i < 40) {
-				HDF *row = page_row(r, "Duplicates", i++);
-
-				row_set_stmt(row, st);
-				candidate(row, st, NULL);
-				similar++;
-			}
-			db_done(st);
+			row_set_stmt(row, st);
+			candidate(row, st, NULL);
+			similar++;
 		}
-		buf_free(&name);
-		buf_free(&q);
+		db_done(st);
 	}
 	return similar;
 }
