@@ -87,6 +87,12 @@ admin_main(const struct module *const *all, int argc, char **argv)
 		if (n >= 0)
 			printf("%d migrazioni applicate\n", n);
 		rc = n < 0;
+		for (const struct module *const *m = all; *m && rc == 0; m++)
+			if ((*m)->upgrade && (*m)->upgrade(&console) != 0) {
+				fprintf(stderr, "aggiornamento dei dati di %s non "
+				    "riuscito\n", (*m)->name);
+				rc = 1;
+			}
 	} else if (strcmp(argv[1], "demo") == 0)
 		rc = demo(all, &console, argc - 2, argv + 2);
 	else

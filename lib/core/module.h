@@ -56,6 +56,12 @@ struct module {
 	** the order of the module list; returns what it added, or -1.
 	*/
 	int (*demo)(struct request *console, long long n);
+	/*
+	** What a migration's SQL cannot do (data computed in C), run by
+	** approdo-admin migrate after the migrations; it checks itself
+	** whether there is anything to do. 0, or -1 (optional).
+	*/
+	int (*upgrade)(struct request *console);
 };
 
 /* A program: its name (for logs), the modules it serves, all modules. */

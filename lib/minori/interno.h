@@ -50,6 +50,7 @@ void nome_query(const char *in, int prefix_last, struct buf *out);
 int nome_index(long long id, const char *cognome, const char *nome,
     const char *alias);
 long long nome_reindex(void);
+int nome_upgrade(struct request *console);
 
 /* presa_in_carico.c: the duplicate check's cases with a similar name. */
 struct stmt *minore_simili(const char *cognome, const char *nome,

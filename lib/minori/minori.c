@@ -60,4 +60,5 @@ const struct module minori_modulo = {
 	.nav = nav, .nnav = COUNT(nav),
 	.tiles = tiles, .ntiles = COUNT(tiles),
 	.demo = minori_demo,
+	.upgrade = nome_upgrade,
 };

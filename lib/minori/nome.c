@@ -762,6 +762,37 @@ nome_index(long long id, const char *cognome, const char *nome,
 	return rc;
 }
 
+/* The version of the key rules: a new one rewrites every case's keys. */
+#define NOME_VERSIONE 2
+
+static const char SQL_CHIAVI_VERSIONE[] =
+    "SELECT n FROM versioni WHERE nome = 'chiavi_nomi'";
+static const char SQL_CHIAVI_VERSIONE_SET[] =
+    "INSERT INTO versioni (nome, n) VALUES ('chiavi_nomi', :n)"
+    " ON CONFLICT (nome) DO UPDATE SET n = excluded.n";
+
+/*
+** approdo-admin migrate: if the keys on record were made by older rules
+** (or none recorded which), rewrites them all, in one transaction.
+*/
+int
+nome_upgrade(struct request *console)
+{
+	long long n;
+
+	(void)console;
+	if (db_value(SQL_CHIAVI_VERSIONE, NO_ARGS, 0) == NOME_VERSIONE)
+		return 0;
+	if (db_begin_write() != 0)
+		return -1;
+	n = nome_reindex();
+	db_write(SQL_CHIAVI_VERSIONE_SET, ARGS(ARG_INT("n", NOME_VERSIONE)));
+	if (n < 0 || db_commit() != 0)
+		return -1;
+	printf("chiavi dei nomi riscritte per %lld fascicoli\n", n);
+	return 0;
+}
+
 static const char SQL_NOMI_ALL[] =
     "SELECT id, cognome, nome, alias FROM minori ORDER BY id";
 
