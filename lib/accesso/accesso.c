@@ -161,20 +161,17 @@ static int
 password_post(struct request *r)
 {
 	char hash[crypto_pwhash_STRBYTES];
-	const char *problem, *nuova;
-	struct stmt *st;
+	const char *problem, *nuova, *stored;
 	struct form f;
-	int ok = 0;
+	int ok;
 
 	form_init(&f, password_fields, COUNT(password_fields));
 	if (form_read(r, &f) > 0)
 		return password_page(r, &f);
 	nuova = form_value(&f, "nuova");
-	st = db_query(SQL_PASSWORD_HASH, ARGS(ARG_INT("id", r->user.id)));
-	if (db_step(st) == SQLITE_ROW)
-		ok = password_verify(db_text(st, "password_hash"),
-		    form_value(&f, "attuale"));
-	db_done(st);
+	stored = db_string(&r->pool, SQL_PASSWORD_HASH, ARGS(ARG_INT("id",
+	    r->user.id)));
+	ok = stored && password_verify(stored, form_value(&f, "attuale"));
 	if (!ok)
 		form_fail(&f, "attuale", "La password attuale non è corretta.");
 	if ((problem = password_problem(nuova)) != NULL)

@@ -428,6 +428,20 @@ db_value(const char *sql, const struct db_arg *a, size_t n, long long none)
 	return v;
 }
 
+/* The first column of the first row as text in `pool`, or NULL. */
+const char *
+db_string(struct pool *pool, const char *sql, const struct db_arg *a,
+    size_t n)
+{
+	struct stmt *s = db_query(sql, a, n);
+	const char *v = NULL;
+
+	if (db_step(s) == SQLITE_ROW && !db_is_null_at(s, 0))
+		v = pool_strdup(pool, db_text_at(s, 0));
+	db_done(s);
+	return v;
+}
+
 /* Copies the current row of `s` into `out`. */
 void
 row_copy(struct pool *pool, struct stmt *s, struct row *out)

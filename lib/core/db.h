@@ -65,6 +65,8 @@ int db_write(const char *sql, const struct db_arg *, size_t);
 long long db_insert(const char *sql, const struct db_arg *, size_t);
 long long db_value(const char *sql, const struct db_arg *, size_t,
     long long none);
+const char *db_string(struct pool *, const char *sql, const struct db_arg *,
+    size_t);
 
 /*
 ** One row as name/value text pairs, copied into a pool: a row read

@@ -261,8 +261,7 @@ static const char SQL_DOC_FILE[] =
 int
 documento_file(struct request *r)
 {
-	struct stmt *st;
-	const char *type = NULL;
+	const char *type;
 	char *body;
 	size_t len;
 	int rc;
@@ -273,11 +272,8 @@ documento_file(struct request *r)
 		audit_now(r, "permission_denied", "documento", r->id[1], "file");
 		return 403;
 	}
-	st = db_query(SQL_DOC_FILE, ARGS(ARG_INT("minore", r->id[0]),
-	    ARG_INT("id", r->id[1])));
-	if (db_step(st) == SQLITE_ROW)
-		type = pool_strdup(&r->pool, db_text(st, "file_tipo"));
-	db_done(st);
+	type = db_string(&r->pool, SQL_DOC_FILE, ARGS(ARG_INT("minore",
+	    r->id[0]), ARG_INT("id", r->id[1])));
 	if (type == NULL)
 		return 404;
 	if (audit_view(r, "documento", r->id[1], "file") != 0)
