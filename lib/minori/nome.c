@@ -654,25 +654,33 @@ joined(const struct words *ws, int i, int j, char out[2 * KEY_MAX + 1])
 	return 1;
 }
 
-/* The keys to index for one name, space-separated. */
-void
-nome_keys(const char *in, struct buf *out)
+/* The words of a name as typed, folded and keyed; `out` starts empty. */
+static void
+name_words(const char *in, struct words *ws, struct buf *out)
 {
 	struct buf folded = { 0 };
-	struct words ws;
-	char join[2 * KEY_MAX + 1];
 
 	buf_reset(out);
 	buf_add(out, "", 0);
 	nome_fold(in, &folded);
-	words_of(folded.p, &ws);
+	words_of(folded.p, ws);
+	buf_free(&folded);
+}
+
+/* The keys to index for one name, space-separated. */
+void
+nome_keys(const char *in, struct buf *out)
+{
+	struct words ws;
+	char join[2 * KEY_MAX + 1];
+
+	name_words(in, &ws, out);
 	for (int i = 0; i < ws.n; i++) {
 		for (int k = 0; k < ws.v[i].nkeys; k++)
 			buf_printf(out, "%s%s", out->n ? " " : "", ws.v[i].key[k]);
 		if (joined(&ws, i, i + 1, join))
 			buf_printf(out, " %s", join);
 	}
-	buf_free(&folded);
 }
 
 /*
@@ -684,14 +692,11 @@ nome_keys(const char *in, struct buf *out)
 void
 nome_query(const char *in, int prefix_last, struct buf *out)
 {
-	struct buf folded = { 0 }, group = { 0 };
+	struct buf group = { 0 };
 	struct words ws;
 	char join[2 * KEY_MAX + 1];
 
-	buf_reset(out);
-	buf_add(out, "", 0);
-	nome_fold(in, &folded);
-	words_of(folded.p, &ws);
+	name_words(in, &ws, out);
 	for (int i = 0; i < ws.n; i++) {
 		const struct word *w = &ws.v[i];
 		int last = prefix_last && i == ws.n - 1;
@@ -717,7 +722,6 @@ nome_query(const char *in, int prefix_last, struct buf *out)
 			continue;
 		buf_printf(out, "%s%s", out->n ? " AND " : "", group.p);
 	}
-	buf_free(&folded);
 	buf_free(&group);
 }
 
