@@ -702,6 +702,7 @@ start_shared() {
          fcgid rewrite headers" \
         "# Asked of the host by apache/htaccess:
 FcgidMaxRequestLen 13631488
+Mutex pthread fcgid-proctbl fcgid-pipe
 AccessFileName .htaccess
 <Directory />
     Options FollowSymLinks
