@@ -271,14 +271,10 @@ form_page(struct request *r, const struct form *f)
 		const struct field *fd = &f->fields[i];
 		const char *typed = fd->type == FIELD_PASSWORD ? "" :
 		    f->typed[i] ? f->typed[i] : "";
-		HDF *node = NULL;
-		NEOERR *err = hdf_get_node(form, fd->name, &node);
-
-		if (err != STATUS_OK) {
-			nerr_ignore(&err);
-			continue;
-		}
 		/* Set under the field's node: no walk from the root each time. */
+		HDF *node = row_node(form, fd->name);
+		NEOERR *err;
+
 		row_set(node, "name", fd->name);
 		row_set(node, "label", fd->label);
 		row_set(node, "type", types[fd->type]);
@@ -355,27 +351,4 @@ form_args(const struct form *f, struct db_arg *a, size_t max)
 		n++;
 	}
 	return n;
-}
-
-/* Runs a write with the form's values and the explicit ones; 0 or -1. */
-int
-form_write(const struct form *f, const char *sql, const struct db_arg *a,
-    size_t n)
-{
-	struct stmt *st = db_prepare(sql);
-	int rc;
-
-	form_bind(f, st);
-	db_bind_args(st, a, n);
-	rc = db_step(st);
-	db_done(st);
-	return rc < 0 ? -1 : 0;
-}
-
-/* form_write() for an INSERT: the new row's id, or -1. */
-long long
-form_insert(const struct form *f, const char *sql, const struct db_arg *a,
-    size_t n)
-{
-	return form_write(f, sql, a, n) == 0 ? db_last_id() : -1;
 }

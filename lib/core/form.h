@@ -79,9 +79,5 @@ struct db_choices {
 	size_t n;
 };
 const struct choice *db_choices(struct db_choices *, size_t *n);
-int form_write(const struct form *, const char *sql, const struct db_arg *,
-    size_t);
-long long form_insert(const struct form *, const char *sql,
-    const struct db_arg *, size_t);
 
 #endif

@@ -39,6 +39,21 @@ itoa_ll(long long v, char s[24])
 	return p;
 }
 
+/* The node `name` under `parent`, made if missing (no memory: abort). */
+HDF *
+row_node(HDF *parent, const char *name)
+{
+	HDF *node = NULL;
+	NEOERR *err = hdf_get_node(parent, name, &node);
+
+	if (err != STATUS_OK) {
+		nerr_ignore(&err);
+		log_error("hdf_get_node failed");
+		abort();
+	}
+	return node;
+}
+
 /*
 ** The node list.index under `parent`, the shape of every repeated row in
 ** a template; row_set() fills its fields without walking from the root.
@@ -47,18 +62,8 @@ HDF *
 row_child(HDF *parent, const char *list, int index)
 {
 	char name[24];
-	HDF *node = NULL;
-	NEOERR *err;
 
-	err = hdf_get_node(parent, list, &node);
-	if (err == STATUS_OK)
-		err = hdf_get_node(node, itoa_ll(index, name), &node);
-	if (err != STATUS_OK) {
-		nerr_ignore(&err);
-		log_error("hdf_get_node failed");
-		abort();
-	}
-	return node;
+	return row_node(row_node(parent, list), itoa_ll(index, name));
 }
 
 HDF *
@@ -71,15 +76,7 @@ page_row(struct request *r, const char *list, int index)
 HDF *
 page_node(struct request *r, const char *name)
 {
-	HDF *node = NULL;
-	NEOERR *err = hdf_get_node(hdf_of(r), name, &node);
-
-	if (err != STATUS_OK) {
-		nerr_ignore(&err);
-		log_error("hdf_get_node failed");
-		abort();
-	}
-	return node;
+	return row_node(hdf_of(r), name);
 }
 
 /* Sets one value; neither the name nor the value is a format string. */
@@ -176,20 +173,6 @@ void
 page_set_int(struct request *r, const char *name, long long v)
 {
 	row_set_int(hdf_of(r), name, v);
-}
-
-void
-page_set_item(struct request *r, const char *list, int index,
-    const char *field, const char *value)
-{
-	row_set(page_row(r, list, index), field, value);
-}
-
-void
-page_set_item_int(struct request *r, const char *list, int index,
-    const char *field, long long v)
-{
-	row_set_int(page_row(r, list, index), field, v);
 }
 
 /*

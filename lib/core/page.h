@@ -13,6 +13,7 @@
 void page_set(struct request *, const char *name, const char *value);
 void page_set_int(struct request *, const char *name, long long);
 HDF *page_row(struct request *, const char *list, int index);
+HDF *row_node(HDF *parent, const char *name);
 HDF *row_child(HDF *parent, const char *list, int index);
 HDF *page_node(struct request *, const char *name);
 int page_one(struct request *, const char *name, struct stmt *,
@@ -23,10 +24,6 @@ void row_set_date(HDF *, const char *field, const char *iso);
 void row_set_stmt(HDF *, struct stmt *);
 int page_rows(struct request *, const char *list, struct stmt *, int max,
     void (*each)(HDF *row, struct stmt *, void *ctx), void *ctx);
-void page_set_item(struct request *, const char *list, int index,
-    const char *field, const char *value);
-void page_set_item_int(struct request *, const char *list, int index,
-    const char *field, long long);
 const char *page_choices(struct request *, const struct choice *, size_t);
 int page_options(struct request *, const char *key_value, struct buf *);
 int page_render(struct request *, const char *template, const char *title);
