@@ -77,10 +77,13 @@ minore_simili(const char *cognome, const char *nome, const char *nascita,
 	return st;
 }
 
+/* The current row of `st` as Duplicates.(*i)++, with its labels. */
 static void
-candidate(HDF *row, struct stmt *st, void *ctx)
+candidate(struct request *r, int *i, struct stmt *st)
 {
-	(void)ctx;
+	HDF *row = page_row(r, "Duplicates", (*i)++);
+
+	row_set_stmt(row, st);
 	row_set_date(row, "data_nascita", db_text(st, "data_nascita"));
 	row_set(row, "stato", choice_label(minore_stati, minore_nstati,
 	    db_text(st, "stato")));
@@ -107,10 +110,8 @@ duplicates(struct edit *e)
 		form_bind(f, st);
 		while (db_step(st) == SQLITE_ROW) {
 			const char *numero = db_text(st, "numero");
-			HDF *row = page_row(r, "Duplicates", i++);
 
-			row_set_stmt(row, st);
-			candidate(row, st, NULL);
+			candidate(r, &i, st);
 			if (db_int(st, "same_cui"))
 				form_fail(f, "cui", pool_printf(&r->pool,
 				    "Questo CUI è già nel fascicolo %s: aprilo "
@@ -125,10 +126,7 @@ duplicates(struct edit *e)
 	if (cognome && nome && nascita && cittadinanza &&
 	    (st = minore_simili(cognome, nome, nascita, cittadinanza)) != NULL) {
 		while (db_step(st) == SQLITE_ROW && i < 40) {
-			HDF *row = page_row(r, "Duplicates", i++);
-
-			row_set_stmt(row, st);
-			candidate(row, st, NULL);
+			candidate(r, &i, st);
 			similar++;
 		}
 		db_done(st);
