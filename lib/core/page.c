@@ -116,6 +116,16 @@ row_set_stmt(HDF *row, struct stmt *st)
 		row_set(row, db_column_name(st, i), db_text_at(st, i));
 }
 
+/* Sets the label of a stored code: a struct label is the context. */
+void
+row_label(HDF *row, struct stmt *st, void *ctx)
+{
+	const struct label *l = ctx;
+
+	row_set(row, l->field, choice_label(l->choices, l->n,
+	    db_text(st, l->column)));
+}
+
 /*
 ** The rows of `st` as list.N (their columns by name), then `each` for
 ** what a column needs beyond its text (labels, dates); at most `max`

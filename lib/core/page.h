@@ -22,6 +22,13 @@ void row_set(HDF *, const char *field, const char *value);
 void row_set_int(HDF *, const char *field, long long);
 void row_set_date(HDF *, const char *field, const char *iso);
 void row_set_stmt(HDF *, struct stmt *);
+/* A page_rows()/page_one() callback: `field` is the label of `column`. */
+struct label {
+	const char *column, *field;
+	const struct choice *choices;
+	size_t n;
+};
+void row_label(HDF *row, struct stmt *, void *label);
 int page_rows(struct request *, const char *list, struct stmt *, int max,
     void (*each)(HDF *row, struct stmt *, void *ctx), void *ctx);
 const char *page_choices(struct request *, const struct choice *, size_t);

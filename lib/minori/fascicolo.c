@@ -112,14 +112,6 @@ static const char SQL_STATI[] =
     " FROM stati s LEFT JOIN utenti u ON u.id = s.utente_id"
     " WHERE s.minore_id = :id ORDER BY s.id DESC";
 
-static void
-tutela_row(HDF *row, struct stmt *st, void *ctx)
-{
-	(void)ctx;
-	row_set(row, "tipo", choice_label(tutela_tipi, tutela_ntipi,
-	    db_text(st, "tipo")));
-}
-
 struct documenti_ctx {
 	char today[11], soon[11];
 };
@@ -139,22 +131,6 @@ documento_row(HDF *row, struct stmt *st, void *ctx)
 		row_set(row, "in_scadenza", "1");
 }
 
-static void
-collocamento_row(HDF *row, struct stmt *st, void *ctx)
-{
-	(void)ctx;
-	row_set(row, "motivo", choice_label(minore_motivi_uscita,
-	    minore_nmotivi_uscita, db_text(st, "motivo_uscita")));
-}
-
-static void
-stato_row(HDF *row, struct stmt *st, void *ctx)
-{
-	(void)ctx;
-	row_set(row, "stato", choice_label(minore_stati, minore_nstati,
-	    db_text(st, "stato")));
-}
-
 /* GET /minori/#: the case page. */
 int
 fascicolo(struct request *r)
@@ -170,7 +146,8 @@ fascicolo(struct request *r)
 	if ((rc = fascicolo_header(r, id, full)) != 0)
 		return rc;
 	page_one(r, "Tutela", db_query(full ? SQL_TUTELA : SQL_TUTELA_LIMITED,
-	    ARGS(ARG_INT("id", id))), tutela_row, NULL);
+	    ARGS(ARG_INT("id", id))), row_label, &(struct label){ "tipo",
+	    "tipo", tutela_tipi, tutela_ntipi });
 	date_today(docs.today);
 	date_shift(docs.today, 0, 2, docs.soon);	/* alert 60 days before */
 	page_rows(r, "Documenti", db_query(full ? SQL_DOCUMENTI :
@@ -178,19 +155,28 @@ fascicolo(struct request *r)
 	    &docs);
 	if (full) {
 		page_rows(r, "Collocamenti", db_query(SQL_COLLOCAMENTI,
-		    ARGS(ARG_INT("id", id))), 0, collocamento_row, NULL);
+		    ARGS(ARG_INT("id", id))), 0, row_label, &(struct label){
+		    "motivo_uscita", "motivo", minore_motivi_uscita,
+		    minore_nmotivi_uscita });
 		page_rows(r, "Stati", db_query(SQL_STATI, ARGS(ARG_INT("id",
-		    id))), 0, stato_row, NULL);
+		    id))), 0, row_label, &(struct label){ "stato", "stato",
+		    minore_stati, minore_nstati });
 	}
 	return page_render(r, "minori/fascicolo.cs", "Fascicolo");
+}
+
+/* The case a form is about: the one it belongs to, or itself. */
+static long long
+case_of(const struct edit *e)
+{
+	return e->parent ? e->parent : e->id;
 }
 
 /* The form of one section or record of a case, under the case's header. */
 int
 fascicolo_form_page(struct edit *e)
 {
-	long long id = e->parent ? e->parent : e->id;
-	int rc = fascicolo_header(e->r, id, 1);
+	int rc = fascicolo_header(e->r, case_of(e), 1);
 
 	if (rc != 0)
 		return rc;
@@ -204,6 +190,5 @@ fascicolo_form_page(struct edit *e)
 const char *
 fascicolo_next(struct edit *e)
 {
-	return pool_printf(&e->r->pool, "/minori/%lld",
-	    e->parent ? e->parent : e->id);
+	return pool_printf(&e->r->pool, "/minori/%lld", case_of(e));
 }

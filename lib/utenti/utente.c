@@ -57,21 +57,14 @@ static const char SQL_USERS[] =
     " FROM utenti u LEFT JOIN strutture s ON s.id = u.struttura_id"
     " ORDER BY u.disattivato, u.username";
 
-static void
-user_row(HDF *row, struct stmt *st, void *ctx)
-{
-	enum role role = ROLE__MAX;
-
-	(void)ctx;
-	role_parse(db_text(st, "ruolo"), &role);
-	row_set(row, "ruolo", role_label(role));
-}
-
 /* GET /utenti */
 int
 utenti_elenco(struct request *r)
 {
-	page_rows(r, "Users", db_prepare(SQL_USERS), 0, user_row, NULL);
+	struct label ruolo = { .column = "ruolo", .field = "ruolo" };
+
+	ruolo.choices = role_choices(&ruolo.n);
+	page_rows(r, "Users", db_prepare(SQL_USERS), 0, row_label, &ruolo);
 	return page_render(r, "utenti/utenti.cs", "Utenti");
 }
 
