@@ -19,6 +19,7 @@
 #include "auth.h"
 #include "settings.h"
 #include "db.h"
+#include "fcgiout.h"
 #include "page.h"
 #include "module.h"
 #include "record.h"
@@ -54,13 +55,10 @@ io_read(struct io *io, char *p, size_t n)
 	return got;
 }
 
+/* Plain CGI's output. */
 static void
-io_write(struct io *io, const char *p, size_t n)
+stdout_write(const char *p, size_t n)
 {
-	if (io->fcgi) {
-		FCGX_PutStr(p, (int)n, io->fcgi->out);
-		return;
-	}
 	while (n > 0) {
 		ssize_t k = write(STDOUT_FILENO, p, n);
 
@@ -115,9 +113,15 @@ response_write(struct io *io, struct request *r, int head_only)
 	if (r->https)
 		buf_puts(&out, "Strict-Transport-Security: max-age=31536000\r\n");
 	buf_printf(&out, "Content-Length: %zu\r\n\r\n", r->body.n);
-	io_write(io, out.p, out.n);
-	if (!head_only && r->body.n)
-		io_write(io, r->body.p, r->body.n);
+	if (io->fcgi) {
+		/* Also reads what is left of the input and ends the request. */
+		fastcgi_respond(io->fcgi, out.p, out.n, r->body.p,
+		    head_only ? 0 : r->body.n);
+		return;
+	}
+	stdout_write(out.p, out.n);
+	if (!head_only)
+		stdout_write(r->body.p, r->body.n);
 }
 
 /* The route's handler, or the record editor for the route's record. */
@@ -234,14 +238,6 @@ serve(const struct program *prog, struct io *io, const char *const *env)
 	if (status != 0)
 		page_error(&r, status);
 	response_write(io, &r, strcmp(r.method, "HEAD") == 0);
-
-	if (io->fcgi && status == 413) {
-		/* Drain what the server already holds, so the connection stays sane. */
-		char sink[65536];
-
-		while (FCGX_GetStr(sink, sizeof sink, io->fcgi->in) > 0)
-			;
-	}
 	free(body);
 	page_free(&r);
 	out_headers = r.headers;
@@ -364,8 +360,8 @@ app_main(const struct program *prog, int argc, char **argv)
 		while (FCGX_Accept_r(&req) >= 0) {
 			struct io io = { &req };
 
+			/* serve() ends the request (fastcgi_respond). */
 			serve(prog, &io, (const char *const *)req.envp);
-			FCGX_Finish_r(&req);
 			/* Statistics stay fresh without anyone running ANALYZE. */
 			if (++served % 1000 == 0)
 				db_optimize();
