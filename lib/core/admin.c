@@ -63,6 +63,11 @@ demo(const struct module *const *all, struct request *console, int argc,
 		if (n > 0)
 			printf("%d %s dimostrativi aggiunti\n", added, (*m)->name);
 	}
+	/* A bulk load leaves indexes in many pieces: merge them now. */
+	if (modules_maintain(1) != 0) {
+		fputs("manutenzione degli indici non riuscita\n", stderr);
+		return 1;
+	}
 	return 0;
 }
 

@@ -362,9 +362,14 @@ app_main(const struct program *prog, int argc, char **argv)
 
 			/* serve() ends the request (fastcgi_respond). */
 			serve(prog, &io, (const char *const *)req.envp);
-			/* Statistics stay fresh without anyone running ANALYZE. */
-			if (++served % 1000 == 0)
+			/*
+			** Statistics stay fresh without anyone running
+			** ANALYZE, search indexes stay merged.
+			*/
+			if (++served % 1000 == 0) {
 				db_optimize();
+				modules_maintain(0);
+			}
 		}
 	}
 	db_close();

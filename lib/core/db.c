@@ -584,6 +584,13 @@ db_changes(void)
 	return sqlite3_changes(db);
 }
 
+/* Rows changed since the connection opened (FTS5's "merge" counts so). */
+long long
+db_total_changes(void)
+{
+	return sqlite3_total_changes64(db);
+}
+
 /* Runs trusted SQL text shipped with the program (migrations). */
 int
 db_exec_script(const char *sql, char **err)

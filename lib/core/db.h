@@ -92,6 +92,7 @@ int db_failed(void);
 void db_fail(void);
 long long db_last_id(void);
 int db_changes(void);
+long long db_total_changes(void);
 int db_exec_script(const char *sql, char **err);
 
 int db_migrate(const char *dir, int verbose);

@@ -15,6 +15,28 @@ modules_set(const struct module *const *all)
 	registry = all;
 }
 
+/*
+** One maintenance step of every module (or, `until_done`, as many as
+** each needs). Returns 0, or -1 if a step failed (the rest still run).
+*/
+int
+modules_maintain(int until_done)
+{
+	int rc = 0;
+
+	for (const struct module *const *m = modules_all(); *m; m++) {
+		int more;
+
+		if ((*m)->maintain == NULL)
+			continue;
+		while ((more = (*m)->maintain()) > 0 && until_done)
+			;
+		if (more < 0)
+			rc = -1;
+	}
+	return rc;
+}
+
 const struct module *const *
 modules_all(void)
 {

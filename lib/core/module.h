@@ -62,6 +62,14 @@ struct module {
 	** whether there is anything to do. 0, or -1 (optional).
 	*/
 	int (*upgrade)(struct request *console);
+	/*
+	** Keeps what the module's queries rely on in shape (a search
+	** index's segments merged), a bounded step at a time, in a
+	** transaction of its own: run by each worker every 1000 requests
+	** and by approdo-admin demo after loading, until done. Returns 1
+	** if there is more to do, 0 if not, -1 on error (optional).
+	*/
+	int (*maintain)(void);
 };
 
 /* A program: its name (for logs), the modules it serves, all modules. */
@@ -75,6 +83,7 @@ int app_main(const struct program *, int argc, char **argv);
 int admin_main(const struct module *const *all, int argc, char **argv);
 
 void modules_set(const struct module *const *all);
+int modules_maintain(int until_done);
 const struct module *const *modules_all(void);
 const struct route *module_route(const struct module *const *serves,
     const struct request *, long long id[2], int *path_known,

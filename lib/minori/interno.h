@@ -51,6 +51,7 @@ int nome_index(long long id, const char *cognome, const char *nome,
     const char *alias);
 long long nome_reindex(void);
 int nome_upgrade(struct request *console);
+int nome_maintain(void);
 
 /* presa_in_carico.c: the duplicate check's cases with a similar name. */
 struct stmt *minore_simili(const char *cognome, const char *nome,

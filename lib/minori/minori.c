@@ -61,4 +61,5 @@ const struct module minori_modulo = {
 	.tiles = tiles, .ntiles = COUNT(tiles),
 	.demo = minori_demo,
 	.upgrade = nome_upgrade,
+	.maintain = nome_maintain,
 };

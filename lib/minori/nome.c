@@ -797,6 +797,33 @@ nome_upgrade(struct request *console)
 	return 0;
 }
 
+/*
+** FTS5's incremental merge: up to :pagine pages of work on the levels
+** that hold two or more segments (usermerge, 2 since migration 007), so
+** that a search reads one or two segments instead of ten.
+*/
+static const char SQL_NOMI_MERGE[] =
+    "INSERT INTO minori_nomi (minori_nomi, rank) VALUES ('merge', :pagine)";
+
+/*
+** The module's maintenance step (struct module's maintain): 1 if more
+** merging is left, 0 if not, -1 on error. FTS5 reports that there was
+** nothing to merge by changing fewer than two rows.
+*/
+int
+nome_maintain(void)
+{
+	long long before;
+	int more;
+
+	if (db_begin_light() != 0)
+		return -1;
+	before = db_total_changes();
+	db_write(SQL_NOMI_MERGE, ARGS(ARG_INT("pagine", 64)));
+	more = db_total_changes() - before >= 2;
+	return db_commit() == 0 ? more : -1;
+}
+
 static const char SQL_NOMI_ALL[] =
     "SELECT id, cognome, nome, alias FROM minori ORDER BY id";
 
