@@ -5,12 +5,15 @@
 ** CSRF, call the route's handler, and write the buffered response.
 */
 #include <errno.h>
+#include <fastcgi.h>
 #include <fcgiapp.h>
+#include <poll.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -289,7 +292,7 @@ prefork(const char *name, int n)
 			born[i] = time(NULL);
 			pid = fork();
 			if (pid == 0) {
-				signal(SIGTERM, SIG_DFL);
+				/* The worker's own SIGTERM: see worker(). */
 				signal(SIGINT, SIG_DFL);
 				signal(SIGHUP, SIG_DFL);
 				free(pids);
@@ -323,6 +326,67 @@ prefork(const char *name, int n)
 	exit(0);
 }
 
+/* Whether the next request is already waiting on the listening socket. */
+static int
+next_waiting(void)
+{
+	struct pollfd p = { .fd = FCGI_LISTENSOCK_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0;
+}
+
+/*
+** A FastCGI worker's loop. View rows may be kept while requests are
+** waiting (audit_view()); they are committed before the worker waits
+** for the next one, and at the latest when accept() gives up after
+** DEFER_MS (SO_RCVTIMEO on the listening socket, reset on each
+** connection), or when SIGTERM asks the worker to stop (it finishes the
+** request it is serving first).
+*/
+static void
+worker(const struct program *prog)
+{
+	struct timeval wait = { .tv_usec = 100 * 1000 }, none = { 0 };
+	struct sigaction sa;
+	FCGX_Request req;
+	unsigned long served = 0;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGTERM, &sa, NULL);
+	setsockopt(FCGI_LISTENSOCK_FILENO, SOL_SOCKET, SO_RCVTIMEO, &wait,
+	    sizeof wait);
+	audit_defer_when(next_waiting);
+	FCGX_InitRequest(&req, FCGI_LISTENSOCK_FILENO, FCGI_FAIL_ACCEPT_ON_INTR);
+	while (!stopping) {
+		struct io io = { &req };
+		int rc;
+
+		if (audit_deferred() && !next_waiting() && audit_flush() != 0)
+			log_error("%s: view rows not yet written", prog->name);
+		rc = FCGX_Accept_r(&req);
+		if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR)
+			continue;	/* nobody came, or a signal */
+		if (rc < 0)
+			break;
+		setsockopt(req.ipcFd, SOL_SOCKET, SO_RCVTIMEO, &none,
+		    sizeof none);
+		/* serve() ends the request (fastcgi_respond). */
+		serve(prog, &io, (const char *const *)req.envp);
+		/*
+		** Statistics stay fresh without anyone running ANALYZE,
+		** search indexes stay merged.
+		*/
+		if (++served % 1000 == 0) {
+			db_optimize();
+			modules_maintain(0);
+		}
+	}
+	if (audit_flush() != 0)
+		log_error("%s: view rows lost at exit", prog->name);
+}
+
 int
 app_main(const struct program *prog, int argc, char **argv)
 {
@@ -352,26 +416,7 @@ app_main(const struct program *prog, int argc, char **argv)
 	/* In the worker: one connection per process, opened after fork. */
 	if (db_open(cfg.db) != 0)
 		return 1;
-	{
-		FCGX_Request req;
-		unsigned long served = 0;
-
-		FCGX_InitRequest(&req, 0, 0);
-		while (FCGX_Accept_r(&req) >= 0) {
-			struct io io = { &req };
-
-			/* serve() ends the request (fastcgi_respond). */
-			serve(prog, &io, (const char *const *)req.envp);
-			/*
-			** Statistics stay fresh without anyone running
-			** ANALYZE, search indexes stay merged.
-			*/
-			if (++served % 1000 == 0) {
-				db_optimize();
-				modules_maintain(0);
-			}
-		}
-	}
+	worker(prog);
 	db_close();
 	return 0;
 }

@@ -16,6 +16,7 @@
 
 #include "audit.h"
 #include "db.h"
+#include "util.h"
 
 #define HASH_BYTES 32
 
@@ -97,6 +98,82 @@ same(const char *a, const char *b)
 }
 
 /*
+** Writes row `a` (its id and, unless it has one, its time set here) with
+** changes `c`, chained to the last row, in the caller's transaction.
+** Returns the row's id, or -1.
+*/
+static long long
+row_write(struct audit_row *a, const struct change *c, size_t n)
+{
+	unsigned char prev[HASH_BYTES] = { 0 }, hash[HASH_BYTES];
+	size_t prev_len = 0;
+	struct stmt *st;
+	char quando[20];
+
+	/* The previous row, read under the write lock: the chain is one line. */
+	a->id = 0;
+	st = db_prepare(SQL_AUDIT_LAST);
+	if (db_step(st) == SQLITE_ROW) {
+		const void *p = db_blob(st, "hash", &prev_len);
+
+		a->id = db_int(st, "id");
+		if (p == NULL || prev_len > sizeof prev)
+			prev_len = 0;	/* rows from before the chain */
+		else
+			memcpy(prev, p, prev_len);
+	}
+	db_done(st);
+	a->id++;
+	if (a->quando == NULL) {
+		time_t now = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&now, &tm);
+		strftime(quando, sizeof quando, "%Y-%m-%d %H:%M:%S", &tm);
+		a->quando = quando;
+	}
+	row_hash(prev, prev_len, a, c, n, hash);
+
+	st = db_query(SQL_AUDIT, ARGS(ARG_INT("id", a->id),
+	    ARG_TEXT("quando", a->quando), ARG_ID("utente", a->utente_id),
+	    ARG_TEXT("username", a->username), ARG_TEXT("indirizzo", a->indirizzo),
+	    ARG_TEXT("azione", a->azione), ARG_TEXT("entita", a->entita),
+	    ARG_ID("entita_id", a->entita_id), ARG_TEXT("dettaglio", a->dettaglio)));
+	db_bind_blob(st, "hash", hash, sizeof hash);
+	if (a->quando == quando)
+		a->quando = NULL;
+	if (db_step(st) != SQLITE_DONE) {
+		db_done(st);
+		return -1;
+	}
+	db_done(st);
+	for (size_t i = 0; i < n; i++)
+		if (db_write(SQL_AUDIT_CHANGE, ARGS(ARG_INT("audit", a->id),
+		    ARG_TEXT("campo", c[i].field),
+		    ARG_TEXT("prima", c[i].before),
+		    ARG_TEXT("dopo", c[i].after))) != 0)
+			return -1;
+	return a->id;
+}
+
+/* The row of `action` by the request's user, from the request's address. */
+static struct audit_row
+row_of(const struct request *r, const char *action, const char *entity,
+    long long entity_id, const char *detail)
+{
+	struct audit_row a = {
+		.utente_id = r->user.id, .utente_null = r->user.id == 0,
+		.entita_id = entity_id, .entita_null = entity_id == 0,
+		.username = r->user.username ? r->user.username : "",
+		.indirizzo = r->remote_addr ? r->remote_addr : "",
+		.azione = action, .entita = entity ? entity : "",
+		.dettaglio = detail ? detail : "",
+	};
+
+	return a;
+}
+
+/*
 ** An audit row of `action` with the fields that really changed, in the
 ** caller's transaction ("create" rows list every value with no "before").
 ** Returns the row's id, or -1.
@@ -106,60 +183,13 @@ audit_record(struct request *r, const char *action, const char *entity,
     long long entity_id, const char *detail, const struct change *c, size_t n)
 {
 	struct change *kept = pool_alloc(&r->pool, (n + 1) * sizeof(*kept));
-	unsigned char prev[HASH_BYTES] = { 0 }, hash[HASH_BYTES];
-	struct audit_row a = {
-		.utente_id = r->user.id, .utente_null = r->user.id == 0,
-		.entita_id = entity_id, .entita_null = entity_id == 0,
-		.username = r->user.username ? r->user.username : "",
-		.indirizzo = r->remote_addr ? r->remote_addr : "",
-		.azione = action, .entita = entity ? entity : "",
-		.dettaglio = detail ? detail : "",
-	};
-	size_t prev_len = 0, k = 0;
-	struct stmt *st;
-	char quando[20];
-	time_t now = time(NULL);
-	struct tm tm;
+	struct audit_row a = row_of(r, action, entity, entity_id, detail);
+	size_t k = 0;
 
-	/* The previous row, read under the write lock: the chain is one line. */
-	st = db_prepare(SQL_AUDIT_LAST);
-	if (db_step(st) == SQLITE_ROW) {
-		const void *p = db_blob(st, "hash", &prev_len);
-
-		a.id = db_int(st, "id");
-		if (p == NULL || prev_len > sizeof prev)
-			prev_len = 0;	/* rows from before the chain */
-		else
-			memcpy(prev, p, prev_len);
-	}
-	db_done(st);
-	a.id++;
-	gmtime_r(&now, &tm);
-	strftime(quando, sizeof quando, "%Y-%m-%d %H:%M:%S", &tm);
-	a.quando = quando;
 	for (size_t i = 0; i < n; i++)
 		if (!same(c[i].before, c[i].after))
 			kept[k++] = c[i];
-	row_hash(prev, prev_len, &a, kept, k, hash);
-
-	st = db_query(SQL_AUDIT, ARGS(ARG_INT("id", a.id),
-	    ARG_TEXT("quando", a.quando), ARG_ID("utente", a.utente_id),
-	    ARG_TEXT("username", a.username), ARG_TEXT("indirizzo", a.indirizzo),
-	    ARG_TEXT("azione", a.azione), ARG_TEXT("entita", a.entita),
-	    ARG_ID("entita_id", a.entita_id), ARG_TEXT("dettaglio", a.dettaglio)));
-	db_bind_blob(st, "hash", hash, sizeof hash);
-	if (db_step(st) != SQLITE_DONE) {
-		db_done(st);
-		return -1;
-	}
-	db_done(st);
-	for (size_t i = 0; i < k; i++)
-		if (db_write(SQL_AUDIT_CHANGE, ARGS(ARG_INT("audit", a.id),
-		    ARG_TEXT("campo", kept[i].field),
-		    ARG_TEXT("prima", kept[i].before),
-		    ARG_TEXT("dopo", kept[i].after))) != 0)
-			return -1;
-	return a.id;
+	return row_write(&a, kept, k);
 }
 
 /* An audit row without changed fields, in the caller's transaction. */
@@ -170,13 +200,14 @@ audit_log(struct request *r, const char *action, const char *entity,
 	return audit_record(r, action, entity, entity_id, detail, NULL, 0);
 }
 
-static int
-audit_own(struct request *r, const char *action, const char *entity,
-    long long entity_id, const char *detail, int durable)
+/* Appends one row in a durable transaction of its own (or the caller's). */
+int
+audit_now(struct request *r, const char *action, const char *entity,
+    long long entity_id, const char *detail)
 {
 	int own = !db_in_transaction();
 
-	if (own && (durable ? db_begin_write() : db_begin_light()) != 0)
+	if (own && db_begin_write() != 0)
 		return -1;
 	if (audit_log(r, action, entity, entity_id, detail) < 0) {
 		if (own)
@@ -186,24 +217,138 @@ audit_own(struct request *r, const char *action, const char *entity,
 	return own ? db_commit() : 0;
 }
 
-/* Appends one row in a transaction of its own (or the caller's). */
-int
-audit_now(struct request *r, const char *action, const char *entity,
-    long long entity_id, const char *detail)
+/*
+** View rows waiting for their commit. A worker with the next request
+** already waiting (audit_defer_when()) keeps the view rows of the pages
+** it serves, each with the time it was served, and commits them together
+** (audit_flush()) as soon as nobody is waiting, after 32 of them, or 100
+** ms after the first: one commit instead of 32, and the other workers'
+** page caches stay valid. A crash of the worker can lose the rows it
+** holds, never a change (each change commits its own row).
+*/
+#define DEFER_ROWS 32
+#define DEFER_MS 100
+
+static struct deferred {
+	struct audit_row a;
+	char quando[20];
+} deferred[DEFER_ROWS];
+static int ndeferred;
+static struct timespec first_deferred;
+static int (*defer_when)(void);
+
+/* `busy` says whether the next request is already waiting (NULL: never). */
+void
+audit_defer_when(int (*busy)(void))
 {
-	return audit_own(r, action, entity, entity_id, detail, 1);
+	defer_when = busy;
+}
+
+static char *
+dup(const char *s)
+{
+	return xstrdup(s ? s : "");
+}
+
+static void
+deferred_free(void)
+{
+	for (int i = 0; i < ndeferred; i++) {
+		struct audit_row *a = &deferred[i].a;
+
+		free((char *)a->username);
+		free((char *)a->indirizzo);
+		free((char *)a->azione);
+		free((char *)a->entita);
+		free((char *)a->dettaglio);
+	}
+	ndeferred = 0;
 }
 
 /*
-** A "view" row, in a transaction of its own that does not wait for the
-** disk (db_begin_light): a power cut may lose the last views, never a
-** change; the next durable commit makes them durable too.
+** Commits the kept view rows, and `extra` if not NULL, in one light
+** transaction. 0, or -1 (the rows stay kept for the next try).
+*/
+static int
+flush(struct audit_row *extra)
+{
+	int i;
+
+	if (ndeferred == 0 && extra == NULL)
+		return 0;
+	if (db_begin_light() != 0)
+		return -1;
+	for (i = 0; i < ndeferred; i++)
+		if (row_write(&deferred[i].a, NULL, 0) < 0)
+			break;
+	if (i < ndeferred || (extra && row_write(extra, NULL, 0) < 0) ||
+	    db_commit() != 0) {
+		db_rollback();
+		return -1;
+	}
+	deferred_free();
+	return 0;
+}
+
+int
+audit_flush(void)
+{
+	return flush(NULL);
+}
+
+/* How many view rows are kept, not yet written. */
+int
+audit_deferred(void)
+{
+	return ndeferred;
+}
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+/*
+** A "view" row. In the caller's transaction if there is one; else kept
+** for a moment (see above) or committed at once with the rows kept, in a
+** transaction that does not wait for the disk (db_begin_light): a power
+** cut may lose the last views, never a change; the next durable commit
+** makes them durable too.
 */
 int
 audit_view(struct request *r, const char *entity, long long entity_id,
     const char *detail)
 {
-	return audit_own(r, "view", entity, entity_id, detail, 0);
+	struct audit_row a = row_of(r, "view", entity, entity_id, detail);
+
+	if (db_in_transaction())
+		return row_write(&a, NULL, 0) < 0 ? -1 : 0;
+	if (ndeferred < DEFER_ROWS && defer_when && defer_when() &&
+	    (ndeferred == 0 || ms_since(&first_deferred) < DEFER_MS)) {
+		struct deferred *d = &deferred[ndeferred];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		if (ndeferred == 0)
+			clock_gettime(CLOCK_MONOTONIC, &first_deferred);
+		gmtime_r(&now, &tm);
+		strftime(d->quando, sizeof d->quando, "%Y-%m-%d %H:%M:%S", &tm);
+		d->a = a;
+		d->a.quando = d->quando;
+		d->a.username = dup(a.username);
+		d->a.indirizzo = dup(a.indirizzo);
+		d->a.azione = dup(a.azione);
+		d->a.entita = dup(a.entita);
+		d->a.dettaglio = dup(a.dettaglio);
+		ndeferred++;
+		return 0;
+	}
+	return flush(&a);
 }
 
 static const char SQL_ATTEMPT[] =

@@ -24,6 +24,9 @@ int audit_now(struct request *, const char *action, const char *entity,
     long long entity_id, const char *detail);
 int audit_view(struct request *, const char *entity, long long entity_id,
     const char *detail);
+void audit_defer_when(int (*busy)(void));
+int audit_flush(void);
+int audit_deferred(void);
 int audit_attempt(struct request *, const char *reason, long long user_id);
 long long audit_verify(struct pool *, long long *rows, long long *legacy);
 

@@ -14,8 +14,10 @@
 **
 ** The lingering close exists so that unread input does not turn the
 ** close into a reset that could destroy the answer in flight; the input
-** is read to its end here first (for a GET, the empty FCGI_STDIN record
-** is already in libfcgi's buffer), so a plain close() is enough, and the
+** is read to its end here before answering (for a GET, the empty
+** FCGI_STDIN record is already in libfcgi's buffer; for a body refused
+** as too large, the web server sends the rest only until it has the
+** answer), so a plain close() is enough, and the
 ** connection is kept instead when the web server asked for it
 ** (FCGI_KEEP_CONN).
 */
@@ -124,6 +126,13 @@ fastcgi_respond(FCGX_Request *req, const char *head, size_t nhead,
 	char sink[4096];
 	int id = req->requestId;
 
+	/*
+	** Whatever input is left, to its end (see above), before answering:
+	** a web server that has its answer stops sending the rest.
+	*/
+	if (req->in)
+		while (FCGX_GetStr(sink, sizeof sink, req->in) > 0)
+			;
 	o.fd = req->ipcFd;
 	o.failed = 0;
 	o.n = 0;
@@ -133,11 +142,6 @@ fastcgi_respond(FCGX_Request *req, const char *head, size_t nhead,
 	out_header(&o, id, FCGI_END_REQUEST, sizeof done);
 	out_add(&o, &done, sizeof done);
 	out_flush(&o);
-
-	/* Whatever input is left, to its end (see above). */
-	if (req->in)
-		while (FCGX_GetStr(sink, sizeof sink, req->in) > 0)
-			;
 	if (o.failed || !req->keepConnection) {
 		close(req->ipcFd);
 		req->ipcFd = -1;

@@ -93,6 +93,22 @@ test(`${SERVER}: every page that shows a case is a view row`, async () => {
   assert.equal(views(id, 'stato'), before + 2, 'the GET and the redrawn POST');
 });
 
+test(`${SERVER}: under load every case page served is one view row`, async () => {
+  const r = await responsabile();
+  const id = idOf(await create(r, intake()));
+  const before = views(id);
+  // 40 at once: the workers keep view rows while requests wait and
+  // commit them together as soon as nobody waits.
+  const pages = await Promise.all(Array.from({ length: 40 }, () => r.get(`/minori/${id}`)));
+  assert.deepEqual(pages.map((p) => p.status), Array(40).fill(200));
+  let now = views(id);
+  for (let i = 0; i < 30 && now < before + 40; i++) {
+    await new Promise((done) => setTimeout(done, 100));
+    now = views(id);
+  }
+  assert.equal(now, before + 40, 'one row per page, none lost, none twice');
+});
+
 test(`${SERVER}: every column a change writes is in its audit row`, async () => {
   const r = await responsabile();
   const id = idOf(await create(r, intake()));
