@@ -769,9 +769,33 @@ test_request(void)
 	}
 }
 
+/* buf_printf: formatted in place, grown when the room is too small. */
+static void
+test_buf_printf(void)
+{
+	struct buf b = { 0 };
+	char big[1000];
+	int ok_all = 1;
+
+	buf_printf(&b, "%s %d", "Ahmed", 17);
+	ok(b.n == 8 && strcmp(b.p, "Ahmed 17") == 0, "buf_printf: a short value");
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	for (int i = 0; i < 50; i++) {
+		size_t was = b.n;
+
+		buf_printf(&b, "[%s|%d]", i % 2 ? big : "", i);
+		ok_all &= b.n > was && b.p[b.n] == '\0' && b.p[was] == '[';
+	}
+	ok(ok_all && strlen(b.p) == b.n && strstr(b.p, "|49]") == b.p + b.n - 4,
+	    "buf_printf: 50 appends past the room, each whole (%zu bytes)", b.n);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
+	test_buf_printf();
 	test_pct_decode();
 	test_urlencoded();
 	test_multipart();

@@ -88,9 +88,14 @@ date_parse(const char *s, char iso[11])
 void
 date_it(const char *iso, char out[11])
 {
-	if (iso && strlen(iso) >= 10 && iso[4] == '-' && iso[7] == '-')
-		snprintf(out, 11, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-	else
+	if (iso && strlen(iso) >= 10 && iso[4] == '-' && iso[7] == '-') {
+		memcpy(out, iso + 8, 2);
+		out[2] = '/';
+		memcpy(out + 3, iso + 5, 2);
+		out[5] = '/';
+		memcpy(out + 6, iso, 4);
+		out[10] = '\0';
+	} else
 		snprintf(out, 11, "%s", iso ? iso : "");
 }
 
