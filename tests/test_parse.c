@@ -792,9 +792,36 @@ test_buf_printf(void)
 	buf_free(&b);
 }
 
+/* buf_html: the five characters replaced, everything else as it is. */
+static void
+test_buf_html(void)
+{
+	static const struct { const char *in, *out; } v[] = {
+		{ "", "" }, { "Aïcha Diallo", "Aïcha Diallo" },
+		{ "<script>", "&lt;script&gt;" },
+		{ "a&b\"c'd", "a&amp;b&quot;c&#39;d" },
+		{ "&&", "&amp;&amp;" }, { "x<", "x&lt;" }, { ">y", "&gt;y" },
+		{ "\"onmouseover='x'", "&quot;onmouseover=&#39;x&#39;" },
+	};
+	struct buf b = { 0 };
+	int all = 1;
+
+	for (size_t i = 0; i < COUNT(v); i++) {
+		buf_reset(&b);
+		buf_puts(&b, "[");
+		buf_html(&b, v[i].in);
+		buf_puts(&b, "]");
+		all &= b.n == strlen(v[i].out) + 2 && strncmp(b.p + 1, v[i].out,
+		    strlen(v[i].out)) == 0 && b.p[b.n - 1] == ']';
+	}
+	ok(all, "buf_html: & < > \" ' escaped, the rest copied as it is");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
+	test_buf_html();
 	test_buf_printf();
 	test_pct_decode();
 	test_urlencoded();

@@ -101,15 +101,21 @@ buf_printf(struct buf *b, const char *fmt, ...)
 void
 buf_html(struct buf *b, const char *s)
 {
-	for (; *s; s++) {
+	/* Runs of plain text copied whole, the five characters replaced. */
+	for (;;) {
+		size_t n = strcspn(s, "&<>\"'");
+
+		buf_add(b, s, n);
+		s += n;
 		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		default: buf_add(b, s, 1);
+		case '\0': return;
+		case '&': buf_add(b, "&amp;", 5); break;
+		case '<': buf_add(b, "&lt;", 4); break;
+		case '>': buf_add(b, "&gt;", 4); break;
+		case '"': buf_add(b, "&quot;", 6); break;
+		default: buf_add(b, "&#39;", 5); break;
 		}
+		s++;
 	}
 }
 
