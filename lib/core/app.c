@@ -209,6 +209,7 @@ serve(const struct program *prog, struct io *io, const char *const *env)
 	int status = 0;
 
 	memset(&r, 0, sizeof r);
+	request_serial++;
 	buf_reset(&out_headers);
 	buf_reset(&out_body);
 	r.headers = out_headers;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "request.h"
 
 static const char SQL_ELENCHI_VERSIONE[] =
     "SELECT n FROM versioni WHERE nome = 'elenchi'";
@@ -23,11 +24,30 @@ choices_clear(struct db_choices *k)
 	k->n = 0;
 }
 
+/*
+** The lists' version, read once per request (and again after a commit):
+** a page with two lists asks the database once.
+*/
+static long long
+lists_version(void)
+{
+	static unsigned long read_in, read_after;
+	static long long version;
+
+	if (read_in == 0 || read_in != request_serial ||
+	    read_after != db_commits()) {
+		version = db_value(SQL_ELENCHI_VERSIONE, NO_ARGS, -1);
+		read_in = request_serial;
+		read_after = db_commits();
+	}
+	return version;
+}
+
 /* The list of k->sql (columns "value" and "label"), fresh as of now. */
 const struct choice *
 db_choices(struct db_choices *k, size_t *n)
 {
-	long long version = db_value(SQL_ELENCHI_VERSIONE, NO_ARGS, -1);
+	long long version = lists_version();
 
 	if (k->c == NULL || k->version != version) {
 		struct stmt *st = db_prepare(k->sql);

@@ -16,6 +16,7 @@
 
 static sqlite3 *db;
 static int tx_failed;		/* a statement failed in the open transaction */
+static unsigned long commits;	/* see db_commits() */
 static int full;		/* the connection is at synchronous=FULL */
 
 /*
@@ -536,7 +537,15 @@ db_commit(void)
 		db_rollback();
 		return -1;
 	}
+	commits++;
 	return 0;
+}
+
+/* Transactions this connection committed: what was read before may be old. */
+unsigned long
+db_commits(void)
+{
+	return commits;
 }
 
 void

@@ -93,6 +93,7 @@ void db_fail(void);
 long long db_last_id(void);
 int db_changes(void);
 long long db_total_changes(void);
+unsigned long db_commits(void);
 int db_exec_script(const char *sql, char **err);
 
 int db_migrate(const char *dir, int verbose);

@@ -8,6 +8,8 @@
 
 #include "request.h"
 
+unsigned long request_serial;
+
 const char *
 env_get(const char *const *env, const char *name)
 {

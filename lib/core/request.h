@@ -72,6 +72,9 @@ void response_cookie(struct request *, const char *name, const char *value,
 const char *session_cookie_name(const struct request *);
 
 /* Parsing of what the web server hands over; exposed for tests and fuzzing. */
+/* Counts the requests a process has begun serving (0: none, a command). */
+extern unsigned long request_serial;
+
 int request_parse(struct request *, const char *const *env,
     const char *body, size_t body_len);
 const char *env_get(const char *const *env, const char *name);
