@@ -66,7 +66,18 @@ db_open(const char *path)
 	    "PRAGMA trusted_schema=OFF;"
 	    "PRAGMA cache_size=-4000;"
 	    "PRAGMA wal_autocheckpoint=10000;";
+	static int configured;
 
+	/*
+	** Every program is one thread per process: no mutexes, and no
+	** memory statistics (each allocation would take a mutex for them).
+	** Only possible before SQLite's first use; later calls are refused.
+	*/
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = 1;
+	}
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		log_error("cannot open database: %s", sqlite3_errmsg(db));
