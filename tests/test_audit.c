@@ -82,6 +82,18 @@ test_deferred(void)
 	ok(views() == before + 2 && audit_deferred() == 0,
 	    "100 ms at most: the view after them writes both");
 
+	/* Requests that write no view row do not hold them (the worker loop). */
+	before = views();
+	audit_view(&r, "minore", 250, NULL);
+	ok(audit_flush_due(0) == 0 && audit_deferred() == 1,
+	    "due: still busy and young, kept");
+	nanosleep(&pause, NULL);
+	ok(audit_flush_due(0) == 0 && audit_deferred() == 0 &&
+	    views() == before + 1, "due: busy but 100 ms old, written");
+	audit_view(&r, "minore", 251, NULL);
+	ok(audit_flush_due(1) == 0 && audit_deferred() == 0 &&
+	    views() == before + 2, "due: nobody waiting, written at once");
+
 	/* Inside a transaction (a change): written in it, not kept. */
 	before = views();
 	ok(db_begin_write() == 0 && audit_view(&r, "minore", 300, NULL) == 0 &&

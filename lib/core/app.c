@@ -339,9 +339,10 @@ next_waiting(void)
 /*
 ** A FastCGI worker's loop. View rows may be kept while requests are
 ** waiting (audit_view()); they are committed before the worker waits
-** for the next one, and at the latest when accept() gives up after
-** DEFER_MS (SO_RCVTIMEO on the listening socket, reset on each
-** connection), or when SIGTERM asks the worker to stop (it finishes the
+** for the next one, after 100 ms even if requests keep coming, when
+** accept() gives up after 100 ms (SO_RCVTIMEO on the listening socket,
+** reset on each connection: another worker took the one that was
+** waiting), or when SIGTERM asks the worker to stop (it finishes the
 ** request it is serving first).
 */
 static void
@@ -364,7 +365,7 @@ worker(const struct program *prog)
 		struct io io = { &req };
 		int rc;
 
-		if (audit_deferred() && !next_waiting() && audit_flush() != 0)
+		if (audit_deferred() && audit_flush_due(!next_waiting()) != 0)
 			log_error("%s: view rows not yet written", prog->name);
 		rc = FCGX_Accept_r(&req);
 		if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR)

@@ -290,6 +290,16 @@ flush(struct audit_row *extra)
 	return 0;
 }
 
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
 int
 audit_flush(void)
 {
@@ -303,14 +313,16 @@ audit_deferred(void)
 	return ndeferred;
 }
 
-static long
-ms_since(const struct timespec *t)
+/*
+** Commits the kept rows if nobody is waiting (`idle`) or the first has
+** waited DEFER_MS: requests that write no view row do not hold them.
+*/
+int
+audit_flush_due(int idle)
 {
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - t->tv_sec) * 1000 +
-	    (now.tv_nsec - t->tv_nsec) / 1000000;
+	if (ndeferred == 0 || (!idle && ms_since(&first_deferred) < DEFER_MS))
+		return 0;
+	return flush(NULL);
 }
 
 /*

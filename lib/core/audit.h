@@ -27,6 +27,7 @@ int audit_view(struct request *, const char *entity, long long entity_id,
 void audit_defer_when(int (*busy)(void));
 int audit_flush(void);
 int audit_deferred(void);
+int audit_flush_due(int idle);
 int audit_attempt(struct request *, const char *reason, long long user_id);
 long long audit_verify(struct pool *, long long *rows, long long *legacy);
 

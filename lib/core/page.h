@@ -31,6 +31,8 @@ struct label {
 void row_label(HDF *row, struct stmt *, void *label);
 int page_rows(struct request *, const char *list, struct stmt *, int max,
     void (*each)(HDF *row, struct stmt *, void *ctx), void *ctx);
+int page_rows_own(struct request *, const char *list, struct stmt *, int max,
+    void (*each)(HDF *row, struct stmt *, void *ctx), void *ctx);
 const char *page_choices(struct request *, const struct choice *, size_t);
 int page_options(struct request *, const char *key_value, struct buf *);
 int page_render(struct request *, const char *template, const char *title);

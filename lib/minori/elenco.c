@@ -62,19 +62,15 @@ filter_form(struct form *f, struct field *fields)
 }
 
 /*
-** What the page shows, ten columns: a row of at most ten values is set
-** and read without ClearSilver building a hash of its children (page.c).
-** The export adds its own.
+** A case's row. Facilities and case workers are named from the lists
+** each worker keeps (strutture_nomi(), utenti_nomi(): fresh as of the
+** request), not joined row by row. The export adds its own column.
 */
 #define LIST_COLUMNS \
 	"SELECT m.id, m.numero, m.cognome, m.nome, m.sesso," \
 	" coalesce(m.data_nascita_accertata, m.data_nascita) AS nascita," \
-	" m.cittadinanza, coalesce(s.nome, '') AS struttura," \
-	" coalesce(u.nome, '') AS operatore, m.stato"
+	" m.cittadinanza, m.struttura_id, m.operatore_id, m.stato"
 #define EXPORT_COLUMNS LIST_COLUMNS ", m.data_presa_in_carico"
-#define LIST_JOINS \
-	" LEFT JOIN strutture s ON s.id = m.struttura_id" \
-	" LEFT JOIN utenti u ON u.id = m.operatore_id"
 #define LIST_FILTERS \
 	" AND (:stato IS NULL OR m.stato = :stato)" \
 	" AND (:cittadinanza IS NULL OR m.cittadinanza = :cittadinanza)" \
@@ -84,12 +80,12 @@ filter_form(struct form *f, struct field *fields)
 	" coalesce(m.data_nascita_accertata, m.data_nascita) <= :nato_entro)" \
 	" AND (:nato_dopo IS NULL OR" \
 	" coalesce(m.data_nascita_accertata, m.data_nascita) > :nato_dopo)"
-#define LIST_BY_CODE(cols, order) cols " FROM minori m" LIST_JOINS \
+#define LIST_BY_CODE(cols, order) cols " FROM minori m" \
 	" WHERE (:q IS NULL OR m.numero = :q OR m.cui = :q" \
 	" OR m.codice_fiscale = :q)" LIST_FILTERS \
 	" ORDER BY " order " LIMIT :limite OFFSET :salta"
 #define LIST_BY_NAME(cols, order) cols " FROM minori_nomi f" \
-	" JOIN minori m ON m.id = f.rowid" LIST_JOINS \
+	" JOIN minori m ON m.id = f.rowid" \
 	" WHERE minori_nomi MATCH :q" LIST_FILTERS \
 	" ORDER BY " order " LIMIT :limite OFFSET :salta"
 #define ORDER_RECENTI "m.id DESC"
@@ -207,9 +203,22 @@ list_query(struct request *r, struct form *f, int limit)
 struct list_ctx {
 	char today[11];
 	struct buf cell;
+	const struct choice *strutture, *utenti;
+	size_t nstrutture, nutenti;
 };
 
-/* A row of the list: full name, birth date with age, status label. */
+static void
+list_names(struct list_ctx *k)
+{
+	k->strutture = strutture_nomi(&k->nstrutture);
+	k->utenti = utenti_nomi(&k->nutenti);
+}
+
+/*
+** A row of the list, nine values (page_rows_own(): at most ten, see
+** page.c): full name, birth date with age, facility and case worker by
+** name, status label.
+*/
 static void
 list_row(HDF *row, struct stmt *st, void *ctx)
 {
@@ -217,14 +226,22 @@ list_row(HDF *row, struct stmt *st, void *ctx)
 	const char *nascita = db_text(st, "nascita");
 	char it[11];
 
+	row_set(row, "id", db_text(st, "id"));
+	row_set(row, "numero", db_text(st, "numero"));
 	buf_reset(&k->cell);
 	buf_printf(&k->cell, "%s %s", db_text(st, "cognome"),
 	    db_text(st, "nome"));
 	row_set(row, "nome", k->cell.p);
+	row_set(row, "sesso", db_text(st, "sesso"));
 	date_it(nascita, it);
 	buf_reset(&k->cell);
 	buf_printf(&k->cell, "%s (%d)", it, date_age(nascita, k->today));
 	row_set(row, "nascita", k->cell.p);
+	row_set(row, "cittadinanza", db_text(st, "cittadinanza"));
+	row_set(row, "struttura", choice_label(k->strutture, k->nstrutture,
+	    db_text(st, "struttura_id")));
+	row_set(row, "operatore", choice_label(k->utenti, k->nutenti,
+	    db_text(st, "operatore_id")));
 	row_set(row, "stato", choice_label(minore_stati, minore_nstati,
 	    db_text(st, "stato")));
 }
@@ -242,10 +259,11 @@ minori_elenco(struct request *r)
 
 	filter_form(&f, fields);
 	date_today(k.today);
+	list_names(&k);
 	st = list_query(r, &f, PAGE_ROWS + 1);
 	page = st != NULL && form_value(&f, "pagina") ? form_int(&f, "pagina") : 1;
 	if (st)
-		n = page_rows(r, "Minori", st, PAGE_ROWS, list_row, &k);
+		n = page_rows_own(r, "Minori", st, PAGE_ROWS, list_row, &k);
 	buf_free(&k.cell);
 	if (n > PAGE_ROWS) {
 		page_set_int(r, "List.next", page + 1);
@@ -285,15 +303,19 @@ csv_cell(struct buf *b, const char *s)
 }
 
 /* The columns of the export, by name, with their headers. */
+enum cell { TEXT, DATE, STATO, STRUTTURA, OPERATORE };
 static const struct {
 	const char *column, *header;
-	int date;
+	enum cell kind;
 } export_columns[] = {
-	{ "numero", "Numero", 0 }, { "cognome", "Cognome", 0 },
-	{ "nome", "Nome", 0 }, { "sesso", "Sesso", 0 },
-	{ "nascita", "Data di nascita", 1 }, { "cittadinanza", "Cittadinanza", 0 },
-	{ "struttura", "Struttura", 0 }, { "operatore", "Operatore", 0 },
-	{ "stato", "Stato", 0 }, { "data_presa_in_carico", "Presa in carico", 1 },
+	{ "numero", "Numero", TEXT }, { "cognome", "Cognome", TEXT },
+	{ "nome", "Nome", TEXT }, { "sesso", "Sesso", TEXT },
+	{ "nascita", "Data di nascita", DATE },
+	{ "cittadinanza", "Cittadinanza", TEXT },
+	{ "struttura_id", "Struttura", STRUTTURA },
+	{ "operatore_id", "Operatore", OPERATORE },
+	{ "stato", "Stato", STATO },
+	{ "data_presa_in_carico", "Presa in carico", DATE },
 };
 
 /* GET /minori/export.csv: the filtered list, every row, audited. */
@@ -301,12 +323,14 @@ int
 minori_export(struct request *r)
 {
 	struct field fields[COUNT(filter_fields)];
+	struct list_ctx k = { .cell = { 0 } };
 	struct form f;
 	struct stmt *st;
 	long long rows = 0;
 	const char *q;
 
 	filter_form(&f, fields);
+	list_names(&k);
 	if ((st = list_query(r, &f, -1)) == NULL)
 		return 400;
 	buf_reset(&r->body);
@@ -322,11 +346,23 @@ minori_export(struct request *r)
 			const char *v = db_text(st, export_columns[i].column);
 			char it[11];
 
-			if (export_columns[i].date) {
+			switch (export_columns[i].kind) {
+			case TEXT:
+				break;
+			case DATE:
 				date_it(v, it);
 				v = it;
-			} else if (strcmp(export_columns[i].column, "stato") == 0)
+				break;
+			case STATO:
 				v = choice_label(minore_stati, minore_nstati, v);
+				break;
+			case STRUTTURA:
+				v = choice_label(k.strutture, k.nstrutture, v);
+				break;
+			case OPERATORE:
+				v = choice_label(k.utenti, k.nutenti, v);
+				break;
+			}
 			if (i)
 				buf_add(&r->body, ";", 1);
 			csv_cell(&r->body, v);

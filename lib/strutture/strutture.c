@@ -7,6 +7,8 @@
 static const char SQL_STRUTTURE_ATTIVE[] =
     "SELECT id AS value, nome AS label FROM strutture WHERE attiva = 1"
     " ORDER BY nome";
+static const char SQL_STRUTTURE_NOMI[] =
+    "SELECT id AS value, nome AS label FROM strutture ORDER BY id";
 static const char SQL_STRUTTURA_ADD[] =
     "INSERT INTO strutture (nome, tipo, indirizzo)"
     " VALUES (:nome, :tipo, :indirizzo)"
@@ -19,6 +21,15 @@ const struct choice *
 strutture_choices(size_t *n)
 {
 	static struct db_choices k = { .sql = SQL_STRUTTURE_ATTIVE };
+
+	return db_choices(&k, n);
+}
+
+/* Every facility's name by id, active or not: for lists of cases. */
+const struct choice *
+strutture_nomi(size_t *n)
+{
+	static struct db_choices k = { .sql = SQL_STRUTTURE_NOMI };
 
 	return db_choices(&k, n);
 }

@@ -12,6 +12,7 @@
 extern const struct module strutture_modulo;
 
 const struct choice *strutture_choices(size_t *n);
+const struct choice *strutture_nomi(size_t *n);
 long long struttura_add(const char *nome, const char *tipo,
     const char *indirizzo);
 long long struttura_id(const char *nome);

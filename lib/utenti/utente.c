@@ -28,6 +28,18 @@ utenti_operatori(size_t *n)
 	return db_choices(&k, n);
 }
 
+static const char SQL_NOMI[] =
+    "SELECT id AS value, nome AS label FROM utenti ORDER BY id";
+
+/* Every user's name by id, disabled or not: for lists of cases. */
+const struct choice *
+utenti_nomi(size_t *n)
+{
+	static struct db_choices k = { .sql = SQL_NOMI };
+
+	return db_choices(&k, n);
+}
+
 static const char SQL_USER_INSERT[] =
     "INSERT INTO utenti (username, nome, email, ruolo, struttura_id,"
     " password_hash, cambio_password) VALUES (:username, :nome,"

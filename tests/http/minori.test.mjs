@@ -294,6 +294,27 @@ test(`${SERVER}: a new case worker appears at once in the forms (lists kept in m
   assert.match(list.body, /Operatrice Appena Assunta/);
 });
 
+test(`${SERVER}: the list names each case's facility and case worker, also one since disabled`, async () => {
+  const admin = new Client();
+  await admin.login(...DEMO.admin);
+  const name = `uscente.${SERVER}`;
+  const token = await admin.csrf('/utenti/nuovo');
+  assert.equal((await admin.post('/utenti/nuovo', { csrf: token, username: name, nome: `Operatore Uscente ${SERVER}`, ruolo: 'operatore', password: 'password-lunga-1' })).status, 303);
+  const r = await responsabile();
+  const cognome = `Elencato${SERVER}`;
+  const id = idOf(await create(r, intake({ cognome, nome: 'Nove', operatore_id: userId(name), struttura_id: AURORA(), conferma_nuovo: '1' })));
+  assert.ok(id > 0, 'the case is created');
+  // The case's own row of the table (the filters above it name everyone).
+  const row = (body) => (body.split('<tr>').find((t) => t.includes(`href="/minori/${id}"`)) || '').split('</tr>')[0];
+  let list = await r.get(`/minori?q=${cognome}`);
+  assert.match(row(list.body), /SAI Casa Aurora/);
+  assert.match(row(list.body), new RegExp(`Operatore Uscente ${SERVER}`));
+  sql(`UPDATE utenti SET disattivato = 1 WHERE username = '${name}'`);
+  list = await r.get(`/minori?q=${cognome}`);
+  assert.match(row(list.body), new RegExp(`Operatore Uscente ${SERVER}`), 'still named once disabled');
+  assert.doesNotMatch((await r.get('/minori/nuovo')).body, new RegExp(`Operatore Uscente ${SERVER}`), 'no longer offered for new cases');
+});
+
 test(`${SERVER}: the list is paged, 25 cases a page, newest first`, async () => {
   const r = await responsabile();
   const total = Number(sql('SELECT count(*) FROM minori'));
