@@ -97,6 +97,17 @@ same(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* Now, as the audit log writes it (UTC, to the second). */
+static void
+utc_now(char out[20])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
 /*
 ** Writes row `a` (its id and, unless it has one, its time set here) with
 ** changes `c`, chained to the last row, in the caller's transaction.
@@ -125,11 +136,7 @@ row_write(struct audit_row *a, const struct change *c, size_t n)
 	db_done(st);
 	a->id++;
 	if (a->quando == NULL) {
-		time_t now = time(NULL);
-		struct tm tm;
-
-		gmtime_r(&now, &tm);
-		strftime(quando, sizeof quando, "%Y-%m-%d %H:%M:%S", &tm);
+		utc_now(quando);
 		a->quando = quando;
 	}
 	row_hash(prev, prev_len, a, c, n, hash);
@@ -343,13 +350,10 @@ audit_view(struct request *r, const char *entity, long long entity_id,
 	if (ndeferred < DEFER_ROWS && defer_when && defer_when() &&
 	    (ndeferred == 0 || ms_since(&first_deferred) < DEFER_MS)) {
 		struct deferred *d = &deferred[ndeferred];
-		time_t now = time(NULL);
-		struct tm tm;
 
 		if (ndeferred == 0)
 			clock_gettime(CLOCK_MONOTONIC, &first_deferred);
-		gmtime_r(&now, &tm);
-		strftime(d->quando, sizeof d->quando, "%Y-%m-%d %H:%M:%S", &tm);
+		utc_now(d->quando);
 		d->a = a;
 		d->a.quando = d->quando;
 		d->a.username = dup(a.username);

@@ -17,9 +17,8 @@
 ** is read to its end here before answering (for a GET, the empty
 ** FCGI_STDIN record is already in libfcgi's buffer; for a body refused
 ** as too large, the web server sends the rest only until it has the
-** answer), so a plain close() is enough, and the
-** connection is kept instead when the web server asked for it
-** (FCGI_KEEP_CONN).
+** answer), so a plain close() is enough; the connection is kept
+** instead when the web server asked for it (FCGI_KEEP_CONN).
 */
 #include <errno.h>
 #include <fastcgi.h>
