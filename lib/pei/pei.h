@@ -1,0 +1,30 @@
+/*
+** pei: each minor's Progetto Educativo Individualizzato (DOMAIN.md,
+** activity 2). For now its versions and their approval: a draft is
+** submitted, then approved or returned with the responsabile's comments;
+** an approved version never changes and editing starts a new draft from
+** it. What other modules may use: the permissions and the workflow.
+*/
+#ifndef APPRODO_PEI_H
+#define APPRODO_PEI_H
+
+#include "request.h"
+#include "role.h"
+
+extern const struct perm pei_scrittura;		/* write, submit a PEI */
+extern const struct perm pei_approvazione;	/* approve or return it */
+
+/*
+** The steps of a version. Each runs in the caller's transaction, or in
+** a durable one of its own, and writes the version's history and an
+** audit row. Returns 0 when done; 1 when refused, with *why the reason
+** in Italian for the page; -1 on a database error.
+*/
+int pei_apri(struct request *, long long minore_id, long long *id,
+    const char **why);
+int pei_invia(struct request *, long long pei_id, const char **why);
+int pei_approva(struct request *, long long pei_id, const char **why);
+int pei_restituisci(struct request *, long long pei_id, const char *commento,
+    const char **why);
+
+#endif
