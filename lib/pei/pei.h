@@ -18,7 +18,9 @@ extern const struct perm pei_approvazione;	/* approve or return it */
 ** The steps of a version. Each runs in the caller's transaction, or in
 ** a durable one of its own, and writes the version's history and an
 ** audit row. Returns 0 when done; 1 when refused, with *why the reason
-** in Italian for the page; -1 on a database error.
+** in Italian for the page; -1 on a database error. They check the role
+** and the workflow; whether the user may act on this minor's case at all
+** (minore_access()) is the route's check, before calling them.
 */
 int pei_apri(struct request *, long long minore_id, long long *id,
     const char **why);
