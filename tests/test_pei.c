@@ -150,16 +150,7 @@ main(void)
 		printf("Bail out! sodium_init failed\n");
 		return 1;
 	}
-	if (getenv("APPRODO_SQL") == NULL)
-		setenv("APPRODO_SQL", "sql", 1);
-	if (mkdtemp(dir) == NULL) {
-		printf("Bail out! mkdtemp failed\n");
-		return 1;
-	}
-	snprintf(dbpath, sizeof dbpath, "%s/approdo.db", dir);
-	setenv("APPRODO_DB", dbpath, 1);
-	config_load();
-	ok(db_open(cfg.db) == 0 && db_migrate(getenv("APPRODO_SQL"), 0) >= 1,
+	ok(testdb_create(dir, dbpath, sizeof dbpath) == 0,
 	    "db: temporary database migrated");
 	ok(exec("INSERT INTO strutture (id, nome, tipo) VALUES (1, 'Casa Prova', 'sai')")
 	    == SQLITE_OK && exec("INSERT INTO utenti (id, username, nome,"

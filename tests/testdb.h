@@ -8,10 +8,12 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "db.h"
+#include "settings.h"
 
 /* The first column of the first row as a number; -1 without rows, -2 on error. */
 static inline long long
@@ -61,6 +63,24 @@ remove_db(const char *path)
 	unlink(p);
 	snprintf(p, sizeof p, "%s-shm", path);
 	unlink(p);
+}
+
+/*
+** Opens a new database in the temporary directory `dir` (a mkdtemp()
+** template), its path in `path`, with every migration applied. 0, or -1.
+*/
+static inline int
+testdb_create(char *dir, char *path, size_t size)
+{
+	if (getenv("APPRODO_SQL") == NULL)
+		setenv("APPRODO_SQL", "sql", 1);
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(path, size, "%s/approdo.db", dir);
+	setenv("APPRODO_DB", path, 1);
+	config_load();
+	return db_open(cfg.db) == 0 &&
+	    db_migrate(getenv("APPRODO_SQL"), 0) >= 1 ? 0 : -1;
 }
 
 #endif
