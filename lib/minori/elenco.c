@@ -62,15 +62,15 @@ filter_form(struct form *f, struct field *fields)
 }
 
 /*
-** A case's row. Facilities and case workers are named from the lists
-** each worker keeps (strutture_nomi(), utenti_nomi(): fresh as of the
-** request), not joined row by row. The export adds its own column.
+** A case's row, for the page and the export. Facilities and case
+** workers are named from the lists each worker keeps (strutture_nomi(),
+** utenti_nomi(): fresh as of the request), not joined row by row.
 */
 #define LIST_COLUMNS \
 	"SELECT m.id, m.numero, m.cognome, m.nome, m.sesso," \
 	" coalesce(m.data_nascita_accertata, m.data_nascita) AS nascita," \
-	" m.cittadinanza, m.struttura_id, m.operatore_id, m.stato"
-#define EXPORT_COLUMNS LIST_COLUMNS ", m.data_presa_in_carico"
+	" m.cittadinanza, m.struttura_id, m.operatore_id, m.stato," \
+	" m.data_presa_in_carico"
 #define LIST_FILTERS \
 	" AND (:stato IS NULL OR m.stato = :stato)" \
 	" AND (:cittadinanza IS NULL OR m.cittadinanza = :cittadinanza)" \
@@ -80,11 +80,11 @@ filter_form(struct form *f, struct field *fields)
 	" coalesce(m.data_nascita_accertata, m.data_nascita) <= :nato_entro)" \
 	" AND (:nato_dopo IS NULL OR" \
 	" coalesce(m.data_nascita_accertata, m.data_nascita) > :nato_dopo)"
-#define LIST_BY_CODE(cols, order) cols " FROM minori m" \
+#define LIST_BY_CODE(order) LIST_COLUMNS " FROM minori m" \
 	" WHERE (:q IS NULL OR m.numero = :q OR m.cui = :q" \
 	" OR m.codice_fiscale = :q)" LIST_FILTERS \
 	" ORDER BY " order " LIMIT :limite OFFSET :salta"
-#define LIST_BY_NAME(cols, order) cols " FROM minori_nomi f" \
+#define LIST_BY_NAME(order) LIST_COLUMNS " FROM minori_nomi f" \
 	" JOIN minori m ON m.id = f.rowid" \
 	" WHERE minori_nomi MATCH :q" LIST_FILTERS \
 	" ORDER BY " order " LIMIT :limite OFFSET :salta"
@@ -95,16 +95,12 @@ filter_form(struct form *f, struct field *fields)
 #define ORDER_ETA "coalesce(m.data_nascita_accertata, m.data_nascita), m.id"
 #define ORDER_NUMERO "m.numero"
 
-#define LIST_SQL(cols) { \
-	{ LIST_BY_CODE(cols, ORDER_RECENTI), LIST_BY_CODE(cols, ORDER_COGNOME), \
-	  LIST_BY_CODE(cols, ORDER_ETA), LIST_BY_CODE(cols, ORDER_NUMERO) }, \
-	{ LIST_BY_NAME(cols, ORDER_RECENTI_FTS), \
-	  LIST_BY_NAME(cols, ORDER_COGNOME), LIST_BY_NAME(cols, ORDER_ETA), \
-	  LIST_BY_NAME(cols, ORDER_NUMERO) } }
-
-/* One static statement per use (page, export), search mode and order. */
-static const char *const list_sql[2][2][4] = {
-	LIST_SQL(LIST_COLUMNS), LIST_SQL(EXPORT_COLUMNS)
+/* One static statement per search mode and sort order. */
+static const char *const list_sql[2][4] = {
+	{ LIST_BY_CODE(ORDER_RECENTI), LIST_BY_CODE(ORDER_COGNOME),
+	  LIST_BY_CODE(ORDER_ETA), LIST_BY_CODE(ORDER_NUMERO) },
+	{ LIST_BY_NAME(ORDER_RECENTI_FTS), LIST_BY_NAME(ORDER_COGNOME),
+	  LIST_BY_NAME(ORDER_ETA), LIST_BY_NAME(ORDER_NUMERO) },
 };
 
 #define PAGE_ROWS 25
@@ -125,9 +121,9 @@ looks_like_code(const char *q)
 }
 
 /*
-** Reads the filters and binds the matching list statement: `limit` rows
-** of the page's columns, or (-1) every row with the export's. Returns the
-** statement, or NULL if the filters have errors (shown on the page).
+** Reads the filters and binds the matching list statement: `limit` rows,
+** or (-1) every row for the export. Returns the statement, or NULL if the
+** filters have errors (shown on the page).
 */
 static struct stmt *
 list_query(struct request *r, struct form *f, int limit)
@@ -176,7 +172,7 @@ list_query(struct request *r, struct form *f, int limit)
 			memcpy(lower, low, sizeof lower);
 	}
 
-	st = db_prepare(list_sql[limit < 0][by_name][sort]);
+	st = db_prepare(list_sql[by_name][sort]);
 	form_bind(f, st);
 	if (by_name)
 		db_bind_text(st, "q", fts.p);
