@@ -141,6 +141,12 @@ test_workflow(void)
 	    pei_approva(&anna, other, &why) == 1 && !db_failed() &&
 	    (db_rollback(), q_int("SELECT count(*) FROM pei WHERE minore_id ="
 	    " 1")) == 2, "inside the caller's transaction, rolled back with it");
+
+	pool_free(&anna.pool);
+	pool_free(&bruno.pool);
+	pool_free(&rita.pool);
+	pool_free(&sara.pool);
+	pool_free(&casa.pool);
 }
 
 int
