@@ -4,7 +4,6 @@
 ** waits, after 32 rows or 100 ms, or inside a change's transaction; each
 ** with the time it was served, all in one verifiable chain.
 */
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -119,15 +118,9 @@ test_deferred(void)
 int
 main(void)
 {
-	if (sodium_init() < 0) {
-		printf("Bail out! sodium_init failed\n");
-		return 1;
-	}
 	ok(testdb_create(dir, dbpath, sizeof dbpath) == 0,
 	    "db: temporary database migrated");
 	test_deferred();
-	db_close();
-	remove_db(dbpath);
-	rmdir(dir);
+	testdb_remove(dir, dbpath);
 	return done_testing();
 }

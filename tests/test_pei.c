@@ -4,7 +4,6 @@
 ** nobody approving their own PEI, a return keeping the draft, an
 ** approved version that never changes, the history and the audit rows.
 */
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -152,10 +151,6 @@ test_workflow(void)
 int
 main(void)
 {
-	if (sodium_init() < 0) {
-		printf("Bail out! sodium_init failed\n");
-		return 1;
-	}
 	ok(testdb_create(dir, dbpath, sizeof dbpath) == 0,
 	    "db: temporary database migrated");
 	ok(exec("INSERT INTO strutture (id, nome, tipo) VALUES (1, 'Casa Prova', 'sai')")
@@ -177,8 +172,6 @@ main(void)
 	    " '2025-11-04', '2025-11-04')") == SQLITE_OK,
 	    "db: a facility, five users, two minors");
 	test_workflow();
-	db_close();
-	remove_db(dbpath);
-	rmdir(dir);
+	testdb_remove(dir, dbpath);
 	return done_testing();
 }

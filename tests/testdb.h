@@ -6,6 +6,7 @@
 #ifndef APPRODO_TESTDB_H
 #define APPRODO_TESTDB_H
 
+#include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,11 +68,14 @@ remove_db(const char *path)
 
 /*
 ** Opens a new database in the temporary directory `dir` (a mkdtemp()
-** template), its path in `path`, with every migration applied. 0, or -1.
+** template), its path in `path`, with every migration applied (libsodium
+** initialised for the audit chain). 0, or -1. testdb_remove() undoes it.
 */
 static inline int
 testdb_create(char *dir, char *path, size_t size)
 {
+	if (sodium_init() < 0)
+		return -1;
 	if (getenv("APPRODO_SQL") == NULL)
 		setenv("APPRODO_SQL", "sql", 1);
 	if (mkdtemp(dir) == NULL)
@@ -81,6 +85,14 @@ testdb_create(char *dir, char *path, size_t size)
 	config_load();
 	return db_open(cfg.db) == 0 &&
 	    db_migrate(getenv("APPRODO_SQL"), 0) >= 1 ? 0 : -1;
+}
+
+static inline void
+testdb_remove(char *dir, const char *path)
+{
+	db_close();
+	remove_db(path);
+	rmdir(dir);
 }
 
 #endif

@@ -212,16 +212,12 @@ int
 audit_now(struct request *r, const char *action, const char *entity,
     long long entity_id, const char *detail)
 {
-	int own = !db_in_transaction();
+	int own;
 
-	if (own && db_begin_write() != 0)
+	if (db_begin_own(&own) != 0)
 		return -1;
-	if (audit_log(r, action, entity, entity_id, detail) < 0) {
-		if (own)
-			db_rollback();
-		return -1;
-	}
-	return own ? db_commit() : 0;
+	return db_end_own(own, audit_log(r, action, entity, entity_id,
+	    detail) < 0 ? -1 : 0);
 }
 
 /*
@@ -265,7 +261,6 @@ deferred_free(void)
 
 		free((char *)a->username);
 		free((char *)a->indirizzo);
-		free((char *)a->azione);
 		free((char *)a->entita);
 		free((char *)a->dettaglio);
 	}
@@ -358,7 +353,6 @@ audit_view(struct request *r, const char *entity, long long entity_id,
 		d->a.quando = d->quando;
 		d->a.username = dup(a.username);
 		d->a.indirizzo = dup(a.indirizzo);
-		d->a.azione = dup(a.azione);
 		d->a.entita = dup(a.entita);
 		d->a.dettaglio = dup(a.dettaglio);
 		ndeferred++;
@@ -382,14 +376,13 @@ static const char SQL_ATTEMPT[] =
 int
 audit_attempt(struct request *r, const char *reason, long long user_id)
 {
-	int own = !db_in_transaction();
+	int own;
 
-	if (own && db_begin_write() != 0)
+	if (db_begin_own(&own) != 0)
 		return -1;
-	db_write(SQL_ATTEMPT, ARGS(ARG_TEXT("indirizzo", r->remote_addr ?
-	    r->remote_addr : ""), ARG_TEXT("motivo", reason),
-	    ARG_INT("utente", user_id)));
-	return own ? db_commit() : 0;
+	return db_end_own(own, db_write(SQL_ATTEMPT, ARGS(ARG_TEXT("indirizzo",
+	    r->remote_addr ? r->remote_addr : ""), ARG_TEXT("motivo", reason),
+	    ARG_INT("utente", user_id))));
 }
 
 static const char SQL_VERIFY_ROWS[] =

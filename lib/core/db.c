@@ -538,6 +538,32 @@ db_begin_light(void)
 	return begin(0);
 }
 
+/*
+** A step that joins the caller's transaction or, if there is none, runs
+** in a durable one of its own: db_begin_own(&own) ... db_end_own(own, rc)
+** with rc 0 (done: commit), -1 (error: roll back) or another value (a
+** refusal: roll back, returned as it is). In the caller's transaction
+** nothing ends; -1 if it has failed.
+*/
+int
+db_begin_own(int *own)
+{
+	*own = !db_in_transaction();
+	return *own ? db_begin_write() : 0;
+}
+
+int
+db_end_own(int own, int rc)
+{
+	if (!own)
+		return rc < 0 || db_failed() ? -1 : rc;
+	if (rc != 0) {
+		db_rollback();
+		return rc;
+	}
+	return db_commit() == 0 ? 0 : -1;
+}
+
 /* Commits, unless a statement of the transaction failed: then rolls back. */
 int
 db_commit(void)

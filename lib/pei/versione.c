@@ -50,27 +50,6 @@ static const char SQL_EVENTO[] =
     "INSERT INTO pei_eventi (pei_id, evento, utente_id, commento)"
     " VALUES (:pei, :evento, :utente, :commento)";
 
-/* A step: its own durable transaction unless the caller has one. */
-static int
-begin(int *own)
-{
-	*own = !db_in_transaction();
-	return *own ? db_begin_write() : 0;
-}
-
-/* Ends a step: `rc` as it is, or -1 if the transaction failed. */
-static int
-end(int own, int rc)
-{
-	if (!own)
-		return rc < 0 || db_failed() ? -1 : rc;
-	if (rc != 0) {
-		db_rollback();
-		return rc;
-	}
-	return db_commit() == 0 ? 0 : -1;
-}
-
 static int
 refuse(const char **why, const char *text)
 {
@@ -127,7 +106,7 @@ pei_apri(struct request *r, long long minore_id, long long *id,
 	*why = NULL;
 	if (!role_can(r->user.role, &pei_scrittura))
 		return refuse(why, "Non puoi scrivere un PEI.");
-	if (begin(&own) != 0)
+	if (db_begin_own(&own) != 0)
 		return -1;
 	if (db_value(SQL_APERTA, ARGS(ARG_INT("minore", minore_id)), 0) != 0)
 		rc = refuse(why, "C'è già una versione del PEI in lavorazione: "
@@ -145,7 +124,7 @@ pei_apri(struct request *r, long long minore_id, long long *id,
 		rc = *id <= 0 ? -1 : record(r, *id, "aperta", NULL, "bozza",
 		    NULL);
 	}
-	return end(own, rc);
+	return db_end_own(own, rc);
 }
 
 /*
@@ -172,7 +151,7 @@ pei_invia(struct request *r, long long pei_id, const char **why)
 	*why = NULL;
 	if (!role_can(r->user.role, &pei_scrittura))
 		return refuse(why, "Non puoi inviare un PEI.");
-	if (begin(&own) != 0)
+	if (db_begin_own(&own) != 0)
 		return -1;
 	if ((rc = version(r, pei_id, &v, why)) == 0) {
 		const char *from = row_get(&v, "stato");
@@ -186,7 +165,7 @@ pei_invia(struct request *r, long long pei_id, const char **why)
 		else
 			rc = record(r, pei_id, "inviata", from, "inviata", NULL);
 	}
-	return end(own, rc);
+	return db_end_own(own, rc);
 }
 
 /* The responsabile's decision on a submitted version. */
@@ -201,7 +180,7 @@ decide(struct request *r, long long pei_id, const char *stato,
 	if (!role_can(r->user.role, &pei_approvazione))
 		return refuse(why, "Solo il responsabile approva o restituisce "
 		    "un PEI.");
-	if (begin(&own) != 0)
+	if (db_begin_own(&own) != 0)
 		return -1;
 	if ((rc = version(r, pei_id, &v, why)) == 0) {
 		if (!is(&v, "inviata"))
@@ -219,7 +198,7 @@ decide(struct request *r, long long pei_id, const char *stato,
 		else
 			rc = record(r, pei_id, stato, "inviata", stato, commento);
 	}
-	return end(own, rc);
+	return db_end_own(own, rc);
 }
 
 int
