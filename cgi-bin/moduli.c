@@ -10,6 +10,7 @@ const struct module *const approdo_moduli[] = {
 	&strutture_modulo,
 	&utenti_modulo,
 	&minori_modulo,
+	&pei_modulo,
 	&registro_modulo,
 	NULL,
 };

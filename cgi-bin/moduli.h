@@ -4,6 +4,7 @@
 
 #include "accesso.h"
 #include "minori.h"
+#include "pei.h"
 #include "registro.h"
 #include "strutture.h"
 #include "utenti.h"

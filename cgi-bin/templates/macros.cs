@@ -22,4 +22,4 @@
   <?cs if:f.hint ?><small id="h-<?cs var:f.name ?>" class="form-text"><?cs var:f.hint ?></small><?cs /if ?><?cs if:f.error ?><div id="e-<?cs var:f.name ?>" class="invalid-feedback d-block"><?cs var:f.error ?></div><?cs /if ?>
 </div>
 <?cs /def ?>
-<?cs def:form_errors() ?><?cs if:Form.errors > 0 ?><div class="alert alert-danger" role="alert">Il modulo contiene <?cs if:Form.errors == 1 ?>un errore<?cs else ?><?cs var:Form.errors ?> errori<?cs /if ?>: correggi i campi indicati e invia di nuovo. Quello che hai scritto è stato conservato.</div><?cs /if ?><?cs /def ?>
+<?cs def:form_errors() ?><?cs if:Form.message ?><div class="alert alert-danger" role="alert"><?cs var:Form.message ?> Quello che hai scritto è qui sotto: copialo se ti serve.</div><?cs elif:Form.errors > 0 ?><div class="alert alert-danger" role="alert">Il modulo contiene <?cs if:Form.errors == 1 ?>un errore<?cs else ?><?cs var:Form.errors ?> errori<?cs /if ?>: correggi i campi indicati e invia di nuovo. Quello che hai scritto è stato conservato.</div><?cs /if ?><?cs /def ?>

@@ -132,14 +132,15 @@ static int
 route_serve(const struct route *rt, struct request *r)
 {
 	int get = strcmp(rt->method, "GET") == 0;
+	long long id = r->id[rt->item ? 1 : 0];
 
 	if (rt->record == NULL)
 		return rt->handler(r);
 	if (rt->create)
-		return get ? record_new_get(r, rt->record, r->id[0]) :
-		    record_new_post(r, rt->record, r->id[0]);
-	return get ? record_get(r, rt->record, r->id[0]) :
-	    record_post(r, rt->record, r->id[0]);
+		return get ? record_new_get(r, rt->record, id) :
+		    record_new_post(r, rt->record, id);
+	return get ? record_get(r, rt->record, id) :
+	    record_post(r, rt->record, id);
 }
 
 static int

@@ -30,13 +30,21 @@ find(const struct form *f, const char *name)
 /*
 ** Fails field `name` with `message`, unless it has failed already: the
 ** first message stays, which is the field's own (an impossible date, a
-** text too long) before any rule across fields.
+** text too long) before any rule across fields. With `name` NULL, the
+** message is about the whole form (the record changed meanwhile).
 */
 void
 form_fail(struct form *f, const char *name, const char *message)
 {
-	int i = find(f, name);
+	int i = name ? find(f, name) : -1;
 
+	if (name == NULL) {
+		/* About the whole form (what changed meanwhile): shown first. */
+		if (f->message == NULL)
+			f->nerrors++;
+		f->message = message;
+		return;
+	}
 	if (i < 0 || f->error[i] != NULL)
 		return;
 	f->nerrors++;
@@ -302,6 +310,8 @@ form_page(struct request *r, const struct form *f)
 		}
 	}
 	row_set_int(form, "errors", f->nerrors);
+	if (f->message)
+		row_set(form, "message", f->message);
 }
 
 /*

@@ -55,6 +55,7 @@ struct form {
 	const char *value[FORM_FIELDS_MAX];	/* clean value, NULL if empty */
 	long long num[FORM_FIELDS_MAX];
 	const char *error[FORM_FIELDS_MAX];
+	const char *message;	/* an error about the whole form, or NULL */
 	int nerrors;
 };
 

@@ -16,7 +16,8 @@ struct record;
 /*
 ** A route is served by its handler, or by the record editor: `record`
 ** edited (GET and POST) as the record numbered by the path's first '#',
-** or with `create`, a new record belonging to it (0 if the path has none).
+** or with `create`, a new record belonging to it (0 if the path has none);
+** with `item`, the path's second '#' instead (a row of a list in a case).
 */
 struct route {
 	const char *method;	/* "GET" (also answers HEAD) or "POST" */
@@ -25,6 +26,7 @@ struct route {
 	handler_fn handler;
 	const struct record *record;
 	int create;
+	int item;
 };
 
 struct link {

@@ -60,6 +60,15 @@ edit_change(struct edit *e, const char *field, const char *before,
 	}
 }
 
+/* May the user change the record, or create one? 0 or a status. */
+static int
+allowed(struct edit *e)
+{
+	if (e->rec->access_edit)
+		return e->rec->access_edit(e);
+	return e->rec->access(e->r, e->parent ? e->parent : e->id, 1);
+}
+
 /* Reads the stored row; 0, or -1 on a database error. */
 static int
 load_current(struct edit *e)
@@ -85,11 +94,11 @@ record_get(struct request *r, const struct record *rec, long long id)
 	struct edit e;
 	int rc;
 
-	if ((rc = rec->access(r, id, 1)) != 0)
+	edit_init(&e, r, rec, id);
+	if ((rc = allowed(&e)) != 0)
 		return rc;
 	if (view(r, rec, id) != 0)
 		return 500;
-	edit_init(&e, r, rec, id);
 	if (load_current(&e) != 0)
 		return 500;
 	if (e.current.n > 0 && !(rec->flags & RECORD_FRESH_FORM))
@@ -141,10 +150,10 @@ record_new_get(struct request *r, const struct record *rec, long long parent)
 	struct edit e;
 	int rc;
 
-	if ((rc = rec->access(r, parent, 1)) != 0)
-		return rc;
 	edit_init(&e, r, rec, 0);
 	e.parent = parent;
+	if ((rc = allowed(&e)) != 0)
+		return rc;
 	if (parent && view(r, rec, parent) != 0)
 		return 500;
 	if (rec->defaults)
@@ -176,11 +185,11 @@ post(struct request *r, const struct record *rec, long long id, int create)
 	struct edit e;
 	int rc;
 
-	if ((rc = rec->access(r, id, 1)) != 0)
-		return rc;
 	edit_init(&e, r, rec, create ? 0 : id);
 	if (create)
 		e.parent = id;
+	if ((rc = allowed(&e)) != 0)
+		return rc;
 	form_read(r, &e.form);
 	if (rec->prepare)
 		rec->prepare(&e);

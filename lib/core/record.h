@@ -58,6 +58,10 @@ struct record {
 	size_t (*fields_make)(struct field *);
 	/* May the user read (write 0) or change (write 1) `id`? 0 or a status. */
 	int (*access)(struct request *, long long id, int write);
+	/* Or, when the rule needs the record or the path (a row of a list
+	** under a case): may the user change e->id, or create a record under
+	** e->parent? 0 or a status. */
+	int (*access_edit)(struct edit *);
 	/* The stored row: :id; columns named like the fields, and any others
 	** the check needs. Optional. */
 	const char *sql_get;

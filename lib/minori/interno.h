@@ -71,7 +71,6 @@ int tutela_save(const struct db_arg *, size_t);
 long long documento_add(const struct db_arg *, size_t);
 
 /* fascicolo.c: the case page and what every form of a case shares. */
-int fascicolo_header(struct request *, long long id, int full);
 int fascicolo_form_page(struct edit *);
 const char *fascicolo_next(struct edit *);
 

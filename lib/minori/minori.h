@@ -22,4 +22,8 @@ extern const struct perm minori_esportazione;	/* export lists */
 int minore_access(struct request *, long long id, int write);
 int minore_limited(const struct request *);
 
+/* Case.* for the header of every page of case `id` (`full`: the office's
+** fields too); 0, or 404. */
+int fascicolo_header(struct request *, long long id, int full);
+
 #endif

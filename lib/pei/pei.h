@@ -1,16 +1,23 @@
 /*
 ** pei: each minor's Progetto Educativo Individualizzato (DOMAIN.md,
-** activity 2). For now its versions and their approval: a draft is
-** submitted, then approved or returned with the responsabile's comments;
-** an approved version never changes and editing starts a new draft from
-** it. What other modules may use: the permissions and the workflow.
+** activity 2), served under the case: /minori/N/pei. A version holds the
+** social anamnesis, the first interview, the vulnerabilities with the
+** referrals, the objectives with their actions and the minor's opinion;
+** a draft is submitted, then approved or returned with the responsabile's
+** comments; an approved version never changes and editing starts a new
+** draft from it. What other modules may use: the module, the permissions
+** and the workflow.
 */
 #ifndef APPRODO_PEI_H
 #define APPRODO_PEI_H
 
+#include "module.h"
 #include "request.h"
 #include "role.h"
 
+extern const struct module pei_modulo;
+
+extern const struct perm pei_lettura;		/* read (a facility: scoped) */
 extern const struct perm pei_scrittura;		/* write, submit a PEI */
 extern const struct perm pei_approvazione;	/* approve or return it */
 
@@ -28,5 +35,7 @@ int pei_invia(struct request *, long long pei_id, const char **why);
 int pei_approva(struct request *, long long pei_id, const char **why);
 int pei_restituisci(struct request *, long long pei_id, const char *commento,
     const char **why);
+/* The reason pei_restituisci() gives when the comments are missing. */
+extern const char pei_senza_commento[];
 
 #endif

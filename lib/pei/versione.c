@@ -19,8 +19,10 @@
 
 #include "audit.h"
 #include "db.h"
-#include "pei.h"
+#include "interno.h"
 
+const struct perm pei_lettura = { .name = "pei.lettura",
+    .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) | ROLE(STRUTTURA) };
 const struct perm pei_scrittura = { .name = "pei.scrittura",
     .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) };
 const struct perm pei_approvazione = { .name = "pei.approvazione",
@@ -49,6 +51,25 @@ static const char SQL_DECIDI[] =
 static const char SQL_EVENTO[] =
     "INSERT INTO pei_eventi (pei_id, evento, utente_id, commento)"
     " VALUES (:pei, :evento, :utente, :commento)";
+
+/* The version of a minor's PEI being written (bozza, restituita), or 0. */
+long long
+pei_in_lavorazione(long long minore_id)
+{
+	return db_value("SELECT id FROM pei WHERE minore_id = :minore"
+	    " AND stato IN ('bozza', 'restituita')", ARGS(ARG_INT("minore",
+	    minore_id)), 0);
+}
+
+/* A new version starts as a copy of the last approved one. */
+static int
+copy(long long from, long long to)
+{
+	for (size_t i = 0; pei_sezioni[i]; i++)
+		if (sezione_copy(pei_sezioni[i], from, to) != 0)
+			return -1;
+	return vulnerabilita_copy(from, to);
+}
 
 static int
 refuse(const char **why, const char *text)
@@ -116,13 +137,13 @@ pei_apri(struct request *r, long long minore_id, long long *id,
 		rc = -1;
 	else {
 		long long n = id_of(&last, "versione") + 1;
+		long long da = id_of(&last, "approvata");
 
 		*id = db_insert(SQL_APRI, ARGS(ARG_INT("minore", minore_id),
-		    ARG_INT("versione", n),
-		    ARG_ID("da", id_of(&last, "approvata")),
+		    ARG_INT("versione", n), ARG_ID("da", da),
 		    ARG_INT("autore", r->user.id)));
-		rc = *id <= 0 ? -1 : record(r, *id, "aperta", NULL, "bozza",
-		    NULL);
+		rc = *id <= 0 || (da && copy(da, *id) != 0) ? -1 :
+		    record(r, *id, "aperta", NULL, "bozza", NULL);
 	}
 	return db_end_own(own, rc);
 }
@@ -207,6 +228,9 @@ pei_approva(struct request *r, long long pei_id, const char **why)
 	return decide(r, pei_id, "approvata", NULL, why);
 }
 
+const char pei_senza_commento[] = "Scrivi perché la versione torna "
+    "indietro: chi l'ha scritta deve sapere cosa cambiare.";
+
 /* Returns a submitted version with comments (at least three letters). */
 int
 pei_restituisci(struct request *r, long long pei_id, const char *commento,
@@ -218,7 +242,6 @@ pei_restituisci(struct request *r, long long pei_id, const char *commento,
 	for (const char *p = commento ? commento : ""; *p; p++)
 		letters += *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r';
 	if (letters < 3)
-		return refuse(why, "Scrivi perché la versione torna indietro: "
-		    "chi l'ha scritta deve sapere cosa cambiare.");
+		return refuse(why, pei_senza_commento);
 	return decide(r, pei_id, "restituita", commento, why);
 }

@@ -6,7 +6,10 @@
     <h1><?cs var:Case.cognome ?> <?cs var:Case.nome ?></h1>
     <p class="lead">Fascicolo <?cs var:Case.numero ?> · <?cs var:Case.stato ?> dal <?cs var:Case.data_stato ?></p>
   </div>
-  <?cs if:Case.can_edit ?><p><a href="/minori/<?cs var:Case.id ?>/stato" class="btn btn-outline-primary">Cambia stato</a></p><?cs /if ?>
+  <div class="d-flex flex-wrap gap-2">
+    <a href="/minori/<?cs var:Case.id ?>/pei" class="btn btn-primary">Progetto educativo (PEI)</a>
+    <?cs if:Case.can_edit ?><a href="/minori/<?cs var:Case.id ?>/stato" class="btn btn-outline-primary">Cambia stato</a><?cs /if ?>
+  </div>
 </div>
 
 <section aria-labelledby="riepilogo" class="mb-5">

@@ -1,0 +1,101 @@
+/*
+** The objectives per area, each with its indicator and state, and their
+** actions (what, who acts, by when, state). The facility sees the
+** approved objectives and actions of the minors placed with it. The only
+** writer of pei_obiettivi and pei_azioni, through sezioni.c.
+*/
+#include <string.h>
+
+#include "interno.h"
+
+const struct choice pei_aree[] = {
+	{ "scuola", "Scuola e italiano L2" },
+	{ "salute", "Salute" },
+	{ "giuridica", "Situazione giuridica" },
+	{ "formazione", "Formazione e lavoro" },
+	{ "autonomia", "Autonomia e abitare" },
+	{ "relazioni", "Relazioni e famiglia" },
+	{ "tempo_libero", "Tempo libero e sport" },
+};
+const size_t pei_naree = COUNT(pei_aree);
+
+static const struct choice obiettivo_stati[] = {
+	{ "da_avviare", "Da avviare" },
+	{ "in_corso", "In corso" },
+	{ "raggiunto", "Raggiunto" },
+	{ "sospeso", "Sospeso" },
+};
+
+static const struct field obiettivi_fields[] = {
+	{ "area", "Area", CHOICES(pei_aree), .flags = FIELD_REQUIRED },
+	{ "descrizione", "Obiettivo", TEXT, .flags = FIELD_REQUIRED },
+	{ "indicatore", "Indicatore", LINE(300),
+	  .hint = "Come si vedrà che è raggiunto: es. licenza media entro giugno" },
+	{ "stato", "Stato", CHOICES(obiettivo_stati), .flags = FIELD_REQUIRED },
+};
+
+static void
+obiettivi_defaults(struct edit *e)
+{
+	form_set(e->r, &e->form, "stato", "da_avviare");
+}
+
+const struct sezione pei_obiettivi = {
+	PEI_ELENCO("obiettivi", "Obiettivo", "pei_obiettivi"),
+	.rec.fields = obiettivi_fields, .rec.nfields = COUNT(obiettivi_fields),
+	.order = "CASE area WHEN 'scuola' THEN 1 WHEN 'salute' THEN 2"
+	    " WHEN 'giuridica' THEN 3 WHEN 'formazione' THEN 4"
+	    " WHEN 'autonomia' THEN 5 WHEN 'relazioni' THEN 6 ELSE 7 END, id",
+	.defaults = obiettivi_defaults,
+};
+
+const struct choice pei_attori[] = {
+	{ "minore", "Il minore" },
+	{ "struttura", "La struttura di accoglienza" },
+	{ "operatore", "L'operatore del caso" },
+	{ "tutore", "Il tutore" },
+	{ "servizio", "Un servizio" },
+};
+const size_t pei_nattori = COUNT(pei_attori);
+
+static const struct choice azione_stati[] = {
+	{ "da_fare", "Da fare" },
+	{ "in_corso", "In corso" },
+	{ "fatta", "Fatta" },
+	{ "non_fatta", "Non fatta" },
+};
+
+static const struct field azioni_fields[] = {
+	{ "cosa", "Azione", TEXT, .flags = FIELD_REQUIRED },
+	{ "chi", "Chi agisce", CHOICES(pei_attori), .flags = FIELD_REQUIRED },
+	{ "servizio", "Quale servizio", LINE(160) },
+	{ "entro", "Entro il", DATE, .flags = FIELD_FUTURE },
+	{ "stato", "Stato", CHOICES(azione_stati), .flags = FIELD_REQUIRED },
+};
+
+static void
+azioni_defaults(struct edit *e)
+{
+	form_set(e->r, &e->form, "stato", "da_fare");
+}
+
+static void
+azioni_check(struct edit *e)
+{
+	struct form *f = &e->form;
+	const char *chi = form_value(f, "chi");
+
+	if (chi && strcmp(chi, "servizio") == 0 && !form_value(f, "servizio"))
+		form_fail(f, "servizio", "Indica quale servizio agisce.");
+	if (chi && strcmp(chi, "servizio") != 0 && form_value(f, "servizio"))
+		form_fail(f, "servizio", "Il servizio si indica solo se agisce "
+		    "un servizio.");
+}
+
+const struct sezione pei_azioni = {
+	PEI_ELENCO("azioni", "Azione", "pei_azioni"),
+	.rec.fields = azioni_fields, .rec.nfields = COUNT(azioni_fields),
+	.order = "entro IS NULL, entro, id",
+	.parent = "obiettivo_id", .parent_table = "pei_obiettivi",
+	.defaults = azioni_defaults, .check = azioni_check,
+};

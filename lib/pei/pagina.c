@@ -1,0 +1,391 @@
+/*
+** The PEI page of a case (/minori/N/pei): one version with every section,
+** its history, the versions before it, and the workflow's buttons for
+** whoever may press them. The office sees every version; a facility sees
+** only the last approved one, and of it only the objectives, the actions
+** and the needs it must act on (DOMAIN.md: least privilege). Every view
+** is an audit row.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "date.h"
+#include "interno.h"
+#include "page.h"
+#include "session.h"
+
+const struct choice pei_stati[] = {
+	{ "bozza", "Bozza" },
+	{ "inviata", "Inviata per l'approvazione" },
+	{ "approvata", "Approvata" },
+	{ "restituita", "Restituita con osservazioni" },
+};
+const size_t pei_nstati = COUNT(pei_stati);
+
+static const struct choice eventi[] = {
+	{ "aperta", "Aperta" },
+	{ "inviata", "Inviata per l'approvazione" },
+	{ "approvata", "Approvata" },
+	{ "restituita", "Restituita con osservazioni" },
+};
+
+#define IT(col) "strftime('%d/%m/%Y', " col ")"
+#define IT_TIME(col) "strftime('%d/%m/%Y %H:%M', " col ", 'localtime')"
+
+static const char SQL_VERSIONI[] =
+    "SELECT p.id, p.versione, p.stato, " IT_TIME("p.creata") " AS creata,"
+    " coalesce(a.nome, '') AS autore, " IT_TIME("p.decisa_il") " AS decisa_il"
+    " FROM pei p LEFT JOIN utenti a ON a.id = p.autore_id"
+    " WHERE p.minore_id = :minore ORDER BY p.versione DESC";
+static const char SQL_VERSIONE[] =
+    "SELECT p.id, p.minore_id, p.versione, p.stato, p.autore_id,"
+    " coalesce(p.inviata_da, 0) AS inviata_da, p.commento,"
+    " coalesce(a.nome, '') AS autore, " IT_TIME("p.creata") " AS creata,"
+    " coalesce(i.nome, '') AS inviata_nome, " IT_TIME("p.inviata_il")
+    " AS inviata_il, coalesce(d.nome, '') AS decisa_nome,"
+    " " IT_TIME("p.decisa_il") " AS decisa_il, p.decisa_il AS decisa_iso,"
+    " (SELECT versione FROM pei WHERE id = p.da_versione) AS da_versione"
+    " FROM pei p LEFT JOIN utenti a ON a.id = p.autore_id"
+    " LEFT JOIN utenti i ON i.id = p.inviata_da"
+    " LEFT JOIN utenti d ON d.id = p.decisa_da WHERE p.id = :id";
+static const char SQL_EVENTI[] =
+    "SELECT e.evento, coalesce(u.nome, '') AS utente,"
+    " " IT_TIME("e.quando") " AS quando, e.commento"
+    " FROM pei_eventi e LEFT JOIN utenti u ON u.id = e.utente_id"
+    " WHERE e.pei_id = :pei ORDER BY e.id";
+/* Which version the page shows: the one being written or the last. */
+static const char SQL_ULTIMA[] =
+    "SELECT id FROM pei WHERE minore_id = :minore"
+    " ORDER BY stato IN ('bozza', 'restituita', 'inviata') DESC,"
+    " versione DESC LIMIT 1";
+static const char SQL_ULTIMA_APPROVATA[] =
+    "SELECT id FROM pei WHERE minore_id = :minore AND stato = 'approvata'"
+    " ORDER BY versione DESC LIMIT 1";
+static const char SQL_APERTA[] =
+    "SELECT 1 FROM pei WHERE minore_id = :minore AND stato <> 'approvata'";
+static const char SQL_DI[] =
+    "SELECT minore_id FROM pei WHERE id = :id";
+
+/* What a facility sees of a version: objectives, actions, its needs. */
+static int
+facility_sees(const struct sezione *s, const struct field *f)
+{
+	if (s == &pei_obiettivi || s == &pei_azioni)
+		return 1;
+	return s == &pei_valutazione && f && strcmp(f->name,
+	    "bisogni_struttura") == 0;
+}
+
+/* One stored row's values as the page shows them: fields.N.{label,value}. */
+static void
+values(struct request *r, HDF *row, const struct sezione *s,
+    struct stmt *st, int limited)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < s->rec.nfields; i++) {
+		const struct field *f = &s->rec.fields[i];
+		const char *v;
+		HDF *c;
+
+		if (limited && !facility_sees(s, f))
+			continue;
+		v = sezione_value(f, db_text(st, f->name), &r->pool);
+		if (v == NULL)
+			continue;
+		c = row_child(row, "fields", n++);
+		row_set(c, "label", f->label);
+		row_set(c, "value", v);
+		row_set(c, "name", f->name);
+	}
+	row_set_int(row, "nfields", n);
+}
+
+/* Pei.<section>.rows: a scheda's row or a list's rows of version `id`. */
+static void
+section(struct request *r, const struct sezione *s, long long id,
+    int limited)
+{
+	char key[64];
+	HDF *node;
+	struct stmt *st;
+	int n = 0;
+
+	snprintf(key, sizeof key, "Pei.%s", s->rec.name);
+	node = page_node(r, key);
+	row_set(node, "title", s->rec.title);
+	st = sezione_rows(s, id);
+	while (db_step(st) == SQLITE_ROW) {
+		HDF *row;
+
+		if (s->parent) {
+			/* An action: under its objective's row. */
+			char path[96];
+
+			snprintf(path, sizeof path, "Pei.obiettivi.by.%lld",
+			    db_int(st, "parent"));
+			row = row_child(page_node(r, path), "azioni",
+			    (int)hdf_get_int_value(page_node(r, path), "n", 0));
+			hdf_set_int_value(page_node(r, path), "n",
+			    hdf_get_int_value(page_node(r, path), "n", 0) + 1);
+		} else
+			row = row_child(node, "rows", n);
+		n++;
+		if (s->list)
+			row_set_int(row, "id", db_int(st, "id"));
+		values(r, row, s, st, limited);
+		if (s == &pei_obiettivi) {
+			char path[96], link[64];
+			NEOERR *err;
+
+			snprintf(path, sizeof path, "Pei.obiettivi.rows.%d",
+			    n - 1);
+			snprintf(link, sizeof link, "Pei.obiettivi.by.%lld",
+			    db_int(st, "id"));
+			err = hdf_set_symlink(r->hdf, link, path);
+			nerr_ignore(&err);
+		}
+	}
+	db_done(st);
+	row_set_int(node, "n", n);
+}
+
+/* Pei.vulnerabilita: every category, assessed or not. */
+static void
+assessments(struct request *r, long long id)
+{
+	struct stmt *st = vulnerabilita_rows(id);
+	size_t nesiti;
+	const struct choice *esiti = vulnerabilita_esiti(&nesiti);
+	HDF *node = page_node(r, "Pei.vulnerabilita");
+
+	for (size_t i = 0; i < pei_ncategorie; i++) {
+		HDF *c = row_child(node, "rows", (int)i);
+
+		row_set(c, "n", pei_categorie[i].value);
+		row_set(c, "categoria", pei_categorie[i].label);
+	}
+	while (db_step(st) == SQLITE_ROW) {
+		long long k = db_int(st, "categoria");
+		HDF *c;
+		char it[11];
+
+		if (k < 1 || k > (long long)pei_ncategorie)
+			continue;
+		c = row_child(node, "rows", (int)k - 1);
+		row_set(c, "esito_code", db_text(st, "esito"));
+		row_set(c, "esito", choice_label(esiti, nesiti,
+		    db_text(st, "esito")));
+		date_it(db_text(st, "data"), it);
+		row_set(c, "data", it);
+		row_set(c, "fonte", db_text(st, "fonte"));
+		row_set(c, "note", db_text(st, "note"));
+		row_set(c, "indicatori", vulnerabilita_indicatori(&r->pool,
+		    db_text(st, "indicatori")));
+	}
+	db_done(st);
+}
+
+/* May this user write (submit) the case's PEI? Approve or return it? */
+static int
+can_write(const struct request *r)
+{
+	return hdf_get_int_value(r->hdf, "Case.can_edit", 0) &&
+	    role_can(r->user.role, &pei_scrittura);
+}
+
+/*
+** The page of version `id` of minor `minore`'s PEI (0: none yet). With
+** `form`, the decision form comes back with its error.
+*/
+static int
+show(struct request *r, long long minore, long long id, struct form *form)
+{
+	int limited = minore_limited(r), rc;
+	struct row v;
+
+	if ((rc = fascicolo_header(r, minore, !limited)) != 0)
+		return rc;
+	if (!limited)
+		page_rows(r, "Pei.versioni", db_query(SQL_VERSIONI,
+		    ARGS(ARG_INT("minore", minore))), 0, row_label,
+		    &(struct label){ "stato", "stato_label", pei_stati,
+		    pei_nstati });
+	page_set_int(r, "Pei.can_write", can_write(r));
+	page_set_int(r, "Pei.aperta", db_value(SQL_APERTA, ARGS(ARG_INT("minore",
+	    minore)), 0));
+	if (form)
+		form_page(r, form);
+	if (id == 0)
+		return page_render(r, "pei/pei.cs", "PEI");
+	if (db_row(&r->pool, SQL_VERSIONE, ARGS(ARG_INT("id", id)), &v) != 1)
+		return 500;
+	{
+		HDF *n = page_node(r, "Pei.v");
+		const char *stato = row_get(&v, "stato");
+		int mine = strtoll(row_get(&v, "autore_id"), NULL, 10) ==
+		    r->user.id || strtoll(row_get(&v, "inviata_da"), NULL, 10) ==
+		    r->user.id;
+
+		for (size_t i = 0; i < v.n; i++)
+			if (v.value[i])
+				row_set(n, v.name[i], v.value[i]);
+		row_set(n, "stato_label", choice_label(pei_stati, pei_nstati,
+		    stato));
+		row_set_int(n, "scrivibile", strcmp(stato, "bozza") == 0 ||
+		    strcmp(stato, "restituita") == 0);
+		row_set_int(n, "decidibile", strcmp(stato, "inviata") == 0 &&
+		    role_can(r->user.role, &pei_approvazione));
+		row_set_int(n, "mia", mine);
+		if (strcmp(stato, "approvata") == 0 && row_get(&v,
+		    "decisa_iso")) {
+			char verifica[11];
+
+			pei_verifica_entro(row_get(&v, "decisa_iso"), 3,
+			    verifica);
+			row_set_date(n, "verifica", verifica);
+		}
+	}
+	for (size_t i = 0; pei_sezioni[i]; i++)
+		if (!limited || facility_sees(pei_sezioni[i], NULL) ||
+		    pei_sezioni[i] == &pei_valutazione)
+			section(r, pei_sezioni[i], id, limited);
+	if (!limited) {
+		assessments(r, id);
+		page_rows(r, "Pei.eventi", db_query(SQL_EVENTI,
+		    ARGS(ARG_INT("pei", id))), 0, row_label, &(struct label){
+		    "evento", "evento_label", eventi, COUNT(eventi) });
+	}
+	return page_render(r, "pei/pei.cs", "PEI");
+}
+
+/* The version the page opens on: for a facility, the last approved. */
+static long long
+shown(struct request *r, long long minore)
+{
+	return db_value(minore_limited(r) ? SQL_ULTIMA_APPROVATA : SQL_ULTIMA,
+	    ARGS(ARG_INT("minore", minore)), 0);
+}
+
+/* GET /minori/N/pei */
+int
+pei_pagina(struct request *r)
+{
+	long long minore = r->id[0];
+	int rc;
+
+	if ((rc = minore_access(r, minore, 0)) != 0)
+		return rc;
+	if (audit_view(r, "minore", minore, "pei") != 0)
+		return 500;
+	return show(r, minore, shown(r, minore), NULL);
+}
+
+/* Is version r->id[1] one of minor r->id[0]'s? 0, or 404. */
+static int
+of_case(struct request *r)
+{
+	return db_value(SQL_DI, ARGS(ARG_INT("id", r->id[1])), 0) == r->id[0] ?
+	    0 : 404;
+}
+
+/* GET /minori/N/pei/versioni/M: an earlier version. */
+int
+pei_versione(struct request *r)
+{
+	int rc;
+
+	if ((rc = minore_access(r, r->id[0], 0)) != 0)
+		return rc;
+	if ((rc = of_case(r)) != 0)
+		return rc;
+	if (minore_limited(r) && r->id[1] != shown(r, r->id[0])) {
+		/* A facility reads only the PEI in force. */
+		audit_now(r, "permission_denied", "pei", r->id[1], "lettura");
+		return 403;
+	}
+	if (audit_view(r, "pei", r->id[1], NULL) != 0)
+		return 500;
+	return show(r, r->id[0], r->id[1], NULL);
+}
+
+/* After a step: back to the page, with the outcome or the refusal. */
+static int
+done(struct request *r, int rc, const char *why, const char *ok)
+{
+	if (rc < 0)
+		return 500;
+	session_set_avviso(r, rc == 0 ? ok : why);
+	return response_redirect(r, pool_printf(&r->pool, "/minori/%lld/pei",
+	    r->id[0]));
+}
+
+/* POST /minori/N/pei/apri: a new draft (the first, or from the approved). */
+int
+pei_apri_post(struct request *r)
+{
+	const char *why = NULL;
+	long long id = 0;
+	int rc;
+
+	if ((rc = minore_access(r, r->id[0], 1)) != 0)
+		return rc;
+	rc = pei_apri(r, r->id[0], &id, &why);
+	return done(r, rc, why, "Nuova versione del PEI aperta.");
+}
+
+/* POST /minori/N/pei/M/invia */
+int
+pei_invia_post(struct request *r)
+{
+	const char *why = NULL;
+	int rc;
+
+	if ((rc = minore_access(r, r->id[0], 1)) != 0 ||
+	    (rc = of_case(r)) != 0)
+		return rc;
+	rc = pei_invia(r, r->id[1], &why);
+	return done(r, rc, why, "PEI inviato al responsabile per "
+	    "l'approvazione.");
+}
+
+static const struct field decisione_fields[] = {
+	{ "decisione", "Decisione", FIELD_CHOICE, FIELD_REQUIRED, 0, 0,
+	  (const struct choice[]){ { "approva", "Approva" },
+	  { "restituisci", "Restituisci" } }, 2, NULL },
+	{ "commento", "Osservazioni per chi ha scritto il PEI",
+	  FIELD_TEXTAREA, 0, 0, 4000, NULL, 0,
+	  "Obbligatorie se restituisci la versione" },
+};
+
+/* POST /minori/N/pei/M/decisione: approve, or return with comments. */
+int
+pei_decidi_post(struct request *r)
+{
+	struct form f;
+	const char *why = NULL, *d;
+	int rc;
+
+	if ((rc = minore_access(r, r->id[0], 0)) != 0 ||
+	    (rc = of_case(r)) != 0)
+		return rc;
+	form_init(&f, decisione_fields, COUNT(decisione_fields));
+	form_read(r, &f);
+	d = form_value(&f, "decisione");
+	if (f.nerrors == 0 && strcmp(d, "approva") == 0) {
+		rc = pei_approva(r, r->id[1], &why);
+		return done(r, rc, why, "PEI approvato.");
+	}
+	if (f.nerrors == 0) {
+		rc = pei_restituisci(r, r->id[1], form_value(&f, "commento"),
+		    &why);
+		if (rc != 1 || why != pei_senza_commento)
+			return done(r, rc, why, "PEI restituito con le tue "
+			    "osservazioni.");
+		form_fail(&f, "commento", why);
+	}
+	if (audit_view(r, "pei", r->id[1], NULL) != 0)
+		return 500;
+	return show(r, r->id[0], r->id[1], &f);
+}
