@@ -124,7 +124,7 @@ familiari_check(struct edit *e)
 }
 
 const struct sezione pei_familiari = {
-	PEI_ELENCO("familiari", "Familiare", "pei_familiari"),
+	PEI_ELENCO("familiari", "Familiare", "Familiari", "pei_familiari"),
 	.rec.fields = familiari_fields, .rec.nfields = COUNT(familiari_fields),
 	.check = familiari_check,
 };
@@ -155,7 +155,8 @@ transiti_defaults(struct edit *e)
 }
 
 const struct sezione pei_transiti = {
-	PEI_ELENCO("transiti", "Tappa del viaggio", "pei_transiti"),
+	PEI_ELENCO("transiti", "Tappa del viaggio", "Tappe del viaggio",
+	    "pei_transiti"),
 	.rec.fields = transiti_fields, .rec.nfields = COUNT(transiti_fields),
 	.order = "ordine, id",
 	.defaults = transiti_defaults,

@@ -25,6 +25,7 @@ struct sezione {
 	struct record rec;	/* name: the path under /minori/N/pei/ */
 	const char *table;
 	int list;		/* rows with their own id and chiave */
+	const char *plural;	/* a list's heading: "Obiettivi" */
 	const char *order;	/* a list's ORDER BY */
 	const char *parent;	/* a list row's column naming another list's
 				   row of the same version (azioni: obiettivo_id) */
@@ -47,12 +48,14 @@ int sezione_copy(const struct sezione *, long long from, long long to);
 struct stmt *sezione_rows(const struct sezione *, long long pei_id);
 const char *sezione_value(const struct field *, const char *stored,
     struct pool *);
+long long sezione_scrivi(const struct sezione *, long long minore,
+    long long parent, const struct db_arg *, size_t);
 
 #define PEI_SCHEDA(nm, ttl, tbl) .rec = { .entity = "minore", .name = nm, \
 	.title = ttl, .access_edit = sezione_access_edit, .defaults = sezione_defaults, \
 	.check = sezione_check, .save = sezione_save, .page = sezione_page, \
 	.next = sezione_next, .saved = "PEI aggiornato." }, .table = tbl
-#define PEI_ELENCO(nm, ttl, tbl) .rec = { .entity = tbl, .name = nm, \
+#define PEI_ELENCO(nm, ttl, pl, tbl) .plural = pl, .rec = { .entity = tbl, .name = nm, \
 	.title = ttl, .access_edit = sezione_access_edit, \
 	.defaults = sezione_defaults, .check = sezione_check, \
 	.save = sezione_save, .page = sezione_page, .next = sezione_next, \
@@ -82,6 +85,9 @@ extern const struct record pei_vulnerabilita;
 extern const struct choice pei_categorie[];
 extern const size_t pei_ncategorie;
 int vulnerabilita_copy(long long from, long long to);
+int vulnerabilita_scrivi(long long minore, const char *categoria,
+    const char *esito, const char *data, const char *fonte, const char *note,
+    const char *indicatori);
 struct stmt *vulnerabilita_rows(long long pei_id);
 const char *vulnerabilita_indicatori(struct pool *, const char *codes);
 const struct choice *vulnerabilita_esiti(size_t *n);
@@ -108,9 +114,21 @@ extern const size_t pei_nstati;
 /* pagina.c: the PEI page, a version, the workflow's buttons. */
 int pei_pagina(struct request *);
 int pei_versione(struct request *);
+int pei_stampa(struct request *);
 int pei_apri_post(struct request *);
 int pei_invia_post(struct request *);
 int pei_decidi_post(struct request *);
+
+/* confronto.c: what changed between two versions, field by field. */
+struct differenza {
+	const char *sezione;
+	const char *elemento;	/* a list's row, a category; NULL: a scheda */
+	const char *campo;
+	const char *prima, *dopo;	/* as displayed; NULL: empty */
+};
+int pei_confronta(struct pool *, long long da, long long a,
+    struct differenza **, size_t *n);
+int pei_confronto(struct request *);
 
 /* demo.c */
 int pei_demo(struct request *console, long long n);

@@ -41,7 +41,7 @@ obiettivi_defaults(struct edit *e)
 }
 
 const struct sezione pei_obiettivi = {
-	PEI_ELENCO("obiettivi", "Obiettivo", "pei_obiettivi"),
+	PEI_ELENCO("obiettivi", "Obiettivo", "Obiettivi", "pei_obiettivi"),
 	.rec.fields = obiettivi_fields, .rec.nfields = COUNT(obiettivi_fields),
 	.order = "CASE area WHEN 'scuola' THEN 1 WHEN 'salute' THEN 2"
 	    " WHEN 'giuridica' THEN 3 WHEN 'formazione' THEN 4"
@@ -93,7 +93,7 @@ azioni_check(struct edit *e)
 }
 
 const struct sezione pei_azioni = {
-	PEI_ELENCO("azioni", "Azione", "pei_azioni"),
+	PEI_ELENCO("azioni", "Azione", "Azioni", "pei_azioni"),
 	.rec.fields = azioni_fields, .rec.nfields = COUNT(azioni_fields),
 	.order = "entro IS NULL, entro, id",
 	.parent = "obiettivo_id", .parent_table = "pei_obiettivi",

@@ -200,7 +200,8 @@ can_write(const struct request *r)
 ** `form`, the decision form comes back with its error.
 */
 static int
-show(struct request *r, long long minore, long long id, struct form *form)
+show(struct request *r, long long minore, long long id, struct form *form,
+    int stampa)
 {
 	int limited = minore_limited(r), rc;
 	struct row v;
@@ -212,7 +213,8 @@ show(struct request *r, long long minore, long long id, struct form *form)
 		    ARGS(ARG_INT("minore", minore))), 0, row_label,
 		    &(struct label){ "stato", "stato_label", pei_stati,
 		    pei_nstati });
-	page_set_int(r, "Pei.can_write", can_write(r));
+	page_set_int(r, "Pei.can_write", !stampa && can_write(r));
+	page_set_int(r, "Pei.stampa", stampa);
 	page_set_int(r, "Pei.aperta", db_value(SQL_APERTA, ARGS(ARG_INT("minore",
 	    minore)), 0));
 	if (form)
@@ -257,6 +259,15 @@ show(struct request *r, long long minore, long long id, struct form *form)
 		    ARGS(ARG_INT("pei", id))), 0, row_label, &(struct label){
 		    "evento", "evento_label", eventi, COUNT(eventi) });
 	}
+	if (stampa) {
+		static const char *const firme[] = { "Il minore", "Il tutore",
+		    "L'operatore del caso", "La struttura di accoglienza" };
+
+		for (size_t i = 0; i < COUNT(firme); i++)
+			page_set(r, pool_printf(&r->pool, "Pei.firme.%zu", i),
+			    firme[i]);
+		return page_render(r, "pei/stampa.cs", "PEI da stampare");
+	}
 	return page_render(r, "pei/pei.cs", "PEI");
 }
 
@@ -279,7 +290,7 @@ pei_pagina(struct request *r)
 		return rc;
 	if (audit_view(r, "minore", minore, "pei") != 0)
 		return 500;
-	return show(r, minore, shown(r, minore), NULL);
+	return show(r, minore, shown(r, minore), NULL, 0);
 }
 
 /* Is version r->id[1] one of minor r->id[0]'s? 0, or 404. */
@@ -307,7 +318,27 @@ pei_versione(struct request *r)
 	}
 	if (audit_view(r, "pei", r->id[1], NULL) != 0)
 		return 500;
-	return show(r, r->id[0], r->id[1], NULL);
+	return show(r, r->id[0], r->id[1], NULL, 0);
+}
+
+/* GET /minori/N/pei/versioni/M/stampa: on A4 paper, for the signatures
+** (the office prints it; a facility signs the paper). */
+int
+pei_stampa(struct request *r)
+{
+	int rc;
+
+	if ((rc = minore_access(r, r->id[0], 0)) != 0)
+		return rc;
+	if ((rc = of_case(r)) != 0)
+		return rc;
+	if (minore_limited(r)) {
+		audit_now(r, "permission_denied", "pei", r->id[1], "stampa");
+		return 403;
+	}
+	if (audit_view(r, "pei", r->id[1], "stampa") != 0)
+		return 500;
+	return show(r, r->id[0], r->id[1], NULL, 1);
 }
 
 /* After a step: back to the page, with the outcome or the refusal. */
@@ -387,5 +418,5 @@ pei_decidi_post(struct request *r)
 	}
 	if (audit_view(r, "pei", r->id[1], NULL) != 0)
 		return 500;
-	return show(r, r->id[0], r->id[1], &f);
+	return show(r, r->id[0], r->id[1], &f, 0);
 }

@@ -537,3 +537,31 @@ sezione_value(const struct field *f, const char *stored, struct pool *p)
 		return stored;
 	}
 }
+
+/*
+** Writes a row of section `s` in minor `minore`'s version being written,
+** from named values (a field not among them is NULL): a scheda's row, a
+** list's new row, or a new row under list row `parent` (an action under
+** its objective). The demo's way in; the forms go through the editor.
+** Returns the new row's id (0 for a scheda), or -1.
+*/
+long long
+sezione_scrivi(const struct sezione *s, long long minore, long long parent,
+    const struct db_arg *a, size_t n)
+{
+	struct stmt *st = db_prepare(sql(s, s->list ? SQL_ADD : SQL_WRITE));
+	int rc;
+
+	for (size_t i = 0; i < s->rec.nfields; i++)
+		db_bind_null(st, s->rec.fields[i].name);
+	db_bind_args(st, a, n);
+	if (s->list)
+		db_bind_int(st, "parent", s->parent ? parent : minore);
+	else
+		db_bind_int(st, "id", minore);
+	rc = db_step(st);
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	return s->list ? db_last_id() : 0;
+}

@@ -83,7 +83,7 @@ invii_check(struct edit *e)
 }
 
 const struct sezione pei_invii = {
-	PEI_ELENCO("invii", "Invio ai servizi", "pei_invii"),
+	PEI_ELENCO("invii", "Invio ai servizi", "Invii ai servizi", "pei_invii"),
 	.rec.fields = invii_fields, .rec.nfields = COUNT(invii_fields),
 	.order = "data_invio, id",
 	.defaults = invii_defaults, .check = invii_check,

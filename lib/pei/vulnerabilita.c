@@ -182,15 +182,24 @@ save(struct edit *e)
 				buf_puts(&ind, ",");
 			buf_puts(&ind, fields[i].name);
 		}
-	rc = db_write(SQL_SET, ARGS(ARG_INT("minore", e->r->id[0]),
-	    ARG_TEXT("categoria", categoria(e)),
-	    ARG_TEXT("esito", form_value(&e->form, "esito")),
-	    ARG_TEXT("data", form_value(&e->form, "data")),
-	    ARG_TEXT("fonte", form_value(&e->form, "fonte")),
-	    ARG_TEXT("note", form_value(&e->form, "note")),
-	    ARG_TEXT("indicatori", ind.n ? ind.p : NULL)));
+	rc = vulnerabilita_scrivi(e->r->id[0], categoria(e),
+	    form_value(&e->form, "esito"), form_value(&e->form, "data"),
+	    form_value(&e->form, "fonte"), form_value(&e->form, "note"),
+	    ind.n ? ind.p : NULL);
 	buf_free(&ind);
 	return rc;
+}
+
+/* Sets category `categoria` of minor `minore`'s version being written. */
+int
+vulnerabilita_scrivi(long long minore, const char *categoria,
+    const char *esito, const char *data, const char *fonte, const char *note,
+    const char *indicatori)
+{
+	return db_write(SQL_SET, ARGS(ARG_INT("minore", minore),
+	    ARG_TEXT("categoria", categoria), ARG_TEXT("esito", esito),
+	    ARG_TEXT("data", data), ARG_TEXT("fonte", fonte),
+	    ARG_TEXT("note", note), ARG_TEXT("indicatori", indicatori)));
 }
 
 static int

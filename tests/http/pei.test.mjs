@@ -274,6 +274,38 @@ test(`${SERVER}: an approved version never changes; a new one starts from it`, a
   assert.match(old.body, /Versione 1/);
 });
 
+test(`${SERVER}: what changed between two versions, field by field; the print view`, async () => {
+  const o = await as('operatore');
+  const base = `/minori/${pei.id}/pei`;
+  const [v1, v2] = sql(`SELECT group_concat(id, ' ') FROM (SELECT id FROM pei WHERE minore_id = ${pei.id} ORDER BY versione)`).split(' ');
+  let res = await send(o, `${base}/anamnesi`, { genitori: 'entrambi', contatti_famiglia: 'regolari', contatti_frequenza: 'Ogni giorno su WhatsApp', arrivo: '20/09/2025', partenza: '10/03/2025' });
+  assert.equal(res.status, 303);
+  const zio = sql(`SELECT id FROM pei_familiari WHERE pei_id = ${v2}`);
+  let token = await o.csrf(`${base}/familiari/${zio}`);
+  assert.equal((await o.post(`${base}/familiari/${zio}/elimina`, { csrf: token })).status, 303);
+  assert.equal((await send(o, `${base}/vulnerabilita/7`, { esito: 'sospetto', fonte: 'Struttura' })).status, 303);
+  const diff = await o.get(`${base}/confronto?da=${v1}&a=${v2}`);
+  assert.equal(diff.status, 200);
+  const text = diff.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  assert.match(text, /Genitori Solo la madre in vita Entrambi vivi/, 'a changed choice, by its labels');
+  assert.match(text, /Come e quanto spesso Videochiamata la domenica Ogni giorno su WhatsApp/);
+  assert.match(text, /Familiare 1: Zio materno \(tolto\) Relazione Zio materno vuoto/, 'a removed row');
+  assert.match(text, /Rischio di allontanamento Esito vuoto Sospetta/, 'a category assessed in the new version');
+  assert.doesNotMatch(text, /Licenza media al CPIA/, 'what did not change is not listed');
+  // By default: the version shown against the one it started from.
+  assert.equal((await o.get(`${base}/confronto`)).body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').match(/dalla versione 1 alla versione 2/) !== null, true);
+  assert.equal((await o.get(`${base}/confronto?da=${v1}&a=999999`)).status, 404);
+  const print = await o.get(`${base}/versioni/${v1}/stampa`);
+  assert.equal(print.status, 200);
+  for (const t of ['Progetto Educativo Individualizzato', 'Il minore', 'Il tutore', 'L&#39;operatore del caso', 'La struttura di accoglienza', 'Licenza media al CPIA', 'Videochiamata la domenica'])
+    assert.ok(print.body.includes(t), `the print view has ${t}`);
+  assert.doesNotMatch(print.body, /pei\/anamnesi"/, 'no edit link on paper');
+  assert.match((await o.get(`${base}/versioni/${v2}/stampa`)).body, /non ancora approvato, non valido per le firme/);
+  const s = await as('struttura');
+  assert.equal((await s.get(`${base}/versioni/${v1}/stampa`)).status, 403);
+  assert.equal((await s.get(`${base}/confronto`)).status, 403);
+});
+
 test(`${SERVER}: nobody approves a PEI they wrote or submitted`, async () => {
   const r = await as('responsabile');
   const id = await newCase(r);
