@@ -282,3 +282,67 @@ BEGIN SELECT RAISE(ABORT, 'this PEI version is not being written'); END;
 CREATE TRIGGER pei_parere_d BEFORE DELETE ON pei_parere
 WHEN OLD.pei_id NOT IN pei_scrivibile
 BEGIN SELECT RAISE(ABORT, 'this PEI version is not being written'); END;
+
+-- Each change of a version's content counts in its revisione, so that a
+-- page drawn from it can be kept until the version changes (pagina.c).
+ALTER TABLE pei ADD COLUMN revisione INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER pei_anamnesi_ri AFTER INSERT ON pei_anamnesi
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_anamnesi_ru AFTER UPDATE ON pei_anamnesi
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_anamnesi_rd AFTER DELETE ON pei_anamnesi
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;
+CREATE TRIGGER pei_familiari_ri AFTER INSERT ON pei_familiari
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_familiari_ru AFTER UPDATE ON pei_familiari
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_familiari_rd AFTER DELETE ON pei_familiari
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;
+CREATE TRIGGER pei_transiti_ri AFTER INSERT ON pei_transiti
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_transiti_ru AFTER UPDATE ON pei_transiti
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_transiti_rd AFTER DELETE ON pei_transiti
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;
+CREATE TRIGGER pei_colloquio_ri AFTER INSERT ON pei_colloquio
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_colloquio_ru AFTER UPDATE ON pei_colloquio
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_colloquio_rd AFTER DELETE ON pei_colloquio
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;
+CREATE TRIGGER pei_vulnerabilita_ri AFTER INSERT ON pei_vulnerabilita
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_vulnerabilita_ru AFTER UPDATE ON pei_vulnerabilita
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_vulnerabilita_rd AFTER DELETE ON pei_vulnerabilita
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;
+CREATE TRIGGER pei_valutazione_ri AFTER INSERT ON pei_valutazione
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_valutazione_ru AFTER UPDATE ON pei_valutazione
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_valutazione_rd AFTER DELETE ON pei_valutazione
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;
+CREATE TRIGGER pei_invii_ri AFTER INSERT ON pei_invii
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_invii_ru AFTER UPDATE ON pei_invii
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_invii_rd AFTER DELETE ON pei_invii
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;
+CREATE TRIGGER pei_obiettivi_ri AFTER INSERT ON pei_obiettivi
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_obiettivi_ru AFTER UPDATE ON pei_obiettivi
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_obiettivi_rd AFTER DELETE ON pei_obiettivi
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;
+CREATE TRIGGER pei_azioni_ri AFTER INSERT ON pei_azioni
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_azioni_ru AFTER UPDATE ON pei_azioni
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_azioni_rd AFTER DELETE ON pei_azioni
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;
+CREATE TRIGGER pei_parere_ri AFTER INSERT ON pei_parere
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_parere_ru AFTER UPDATE ON pei_parere
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
+CREATE TRIGGER pei_parere_rd AFTER DELETE ON pei_parere
+BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;

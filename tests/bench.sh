@@ -5,8 +5,8 @@
 # (default 100000): each is loaded with synthetic cases, served through
 # nginx, and measured with wrk:
 #   reads at 32 connections: a FastCGI hello-world and a static file
-#   through the same nginx, the case list (first page, a name search) and
-#   a case page;
+#   through the same nginx, the case list (first page, a name search), a
+#   case page and a PEI page (every section filled);
 #   writes at 16 connections: intake saves and section edits, each
 #   checked afterwards (every 303 is a row, no 5xx).
 # Prints one table: requests/s, p50, p99, each page's ratio to the
@@ -111,6 +111,7 @@ run_size() {
 		cgi-bin/approdo-admin demo --minori "$size" >/dev/null
 		echo "loaded in $(( $(date +%s) - start )) s"
 	fi
+	cgi-bin/approdo-admin demo --pei 300 >/dev/null
 	sqlite3 "$APPRODO_DB" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 	# No ANALYZE: a deployment never runs it by hand.
 
@@ -137,6 +138,9 @@ EOT
 	local case_id
 	case_id=$(sqlite3 "$APPRODO_DB" "SELECT id FROM minori WHERE stato = 'in_carico' ORDER BY id LIMIT 1 OFFSET $((size / 2))")
 	cases=$(sqlite3 "$APPRODO_DB" "SELECT group_concat(id) FROM (SELECT id FROM minori WHERE stato = 'in_carico' ORDER BY random() LIMIT 200)")
+	# A PEI approved, with every section filled, and a new draft from it.
+	local pei_id
+	pei_id=$(sqlite3 "$APPRODO_DB" "SELECT minore_id FROM pei WHERE versione = 2 ORDER BY id LIMIT 1")
 	ponte=$(sqlite3 "$APPRODO_DB" "SELECT id FROM strutture WHERE nome = 'Comunità Il Ponte'")
 	operatore=$(sqlite3 "$APPRODO_DB" "SELECT id FROM utenti WHERE username = 'operatore'")
 
@@ -147,7 +151,8 @@ EOT
 	measure "$size" hello /hello
 	prev=${rps[$size.hello]}
 	for page in "static /static/css/approdo.css" "elenco /minori" \
-	    "ricerca /minori?q=mohamed" "fascicolo /minori/$case_id"; do
+	    "ricerca /minori?q=mohamed" "fascicolo /minori/$case_id" \
+	    "pei /minori/$pei_id/pei"; do
 		read -r name path <<< "$page"
 		measure "$size" "$name" "$path"
 		measure "$size" hello /hello
@@ -187,13 +192,14 @@ echo "Approdo benchmark: 1000 and $N minors, reads at $CONNS connections, writes
 printf '%-26s %9s %8s %6s | %9s %8s %8s %6s | %6s\n' "page" "req/s" "p99" "ratio" \
 	"req/s" "p50" "p99" "ratio" "cost"
 printf '%-26s %25s | %35s |\n' "" "at 1000" "at $N"
-for name in hello static elenco ricerca fascicolo intake sezione; do
+for name in hello static elenco ricerca fascicolo pei intake sezione; do
 	case $name in
 	hello) label="FastCGI hello-world";;
 	static) label="static file";;
 	elenco) label="case list, first page";;
 	ricerca) label="case list, name search";;
 	fascicolo) label="case page";;
+	pei) label="PEI page";;
 	intake) label="intake saves (16 conn.)";;
 	sezione) label="section edits (16 conn.)";;
 	esac

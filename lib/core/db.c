@@ -496,6 +496,7 @@ row_get(const struct row *r, const char *name)
 }
 
 static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+static const char SQL_BEGIN_READ[] = "BEGIN DEFERRED";
 static const char SQL_COMMIT[] = "COMMIT";
 static const char SQL_ROLLBACK[] = "ROLLBACK";
 static const char SQL_SYNC_FULL[] = "PRAGMA synchronous = FULL";
@@ -536,6 +537,28 @@ int
 db_begin_light(void)
 {
 	return begin(0);
+}
+
+/*
+** A read snapshot: the reads until db_end_read() see one state of the
+** database, under one lock instead of one per statement (a page made of
+** many queries). Nothing may write inside it: a write would have to
+** upgrade a snapshot that another worker's commit may have made stale.
+*/
+int
+db_begin_read(void)
+{
+	if (db_in_transaction())
+		return -1;
+	tx_failed = 0;
+	return db_write(SQL_BEGIN_READ, NO_ARGS);
+}
+
+void
+db_end_read(void)
+{
+	if (db_in_transaction() && db_write(SQL_COMMIT, NO_ARGS) != 0)
+		db_rollback();
 }
 
 /*

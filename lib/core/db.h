@@ -85,6 +85,8 @@ const char *row_get(const struct row *, const char *name);
 
 int db_begin_write(void);
 int db_begin_light(void);
+int db_begin_read(void);
+void db_end_read(void);
 int db_begin_own(int *own);
 int db_end_own(int own, int rc);
 int db_commit(void);

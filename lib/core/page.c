@@ -355,18 +355,22 @@ layout_data(struct request *r, const char *title)
 */
 static struct parsed {
 	char *template;
+	int fragment;
 	CSPARSE *cs;
 } parsed[64];
 
+/* A page template inside layout.cs, or (`fragment`) a template alone. */
 static NEOERR *
-template_parse(HDF *hdf, const char *template, CSPARSE **out, int *kept)
+template_parse(HDF *hdf, const char *template, int fragment, CSPARSE **out,
+    int *kept)
 {
 	CSPARSE *cs = NULL;
 	NEOERR *err;
 	size_t i;
 
 	for (i = 0; i < COUNT(parsed) && parsed[i].template; i++)
-		if (strcmp(parsed[i].template, template) == 0) {
+		if (parsed[i].fragment == fragment &&
+		    strcmp(parsed[i].template, template) == 0) {
 			*out = parsed[i].cs;
 			*kept = 1;
 			return STATUS_OK;
@@ -381,7 +385,7 @@ template_parse(HDF *hdf, const char *template, CSPARSE **out, int *kept)
 	if (err == STATUS_OK) {
 		cs_register_fileload(cs, NULL, template_load);
 		/* layout.cs includes Page.template, resolved here, once. */
-		err = cs_parse_file(cs, "layout.cs");
+		err = cs_parse_file(cs, fragment ? template : "layout.cs");
 	}
 	if (err != STATUS_OK) {
 		cs_destroy(&cs);
@@ -390,32 +394,26 @@ template_parse(HDF *hdf, const char *template, CSPARSE **out, int *kept)
 	*kept = i < COUNT(parsed);
 	if (*kept) {
 		parsed[i].template = xstrdup(template);
+		parsed[i].fragment = fragment;
 		parsed[i].cs = cs;
 	}
 	*out = cs;
 	return STATUS_OK;
 }
 
-/*
-** Renders `template` inside layout.cs into the response body. Returns 0,
-** or 500 if the template fails (the reason goes to the error log).
-*/
-int
-page_render(struct request *r, const char *template, const char *title)
+/* Renders `template` (in layout.cs, or alone) with the request's data. */
+static int
+render(struct request *r, const char *template, int fragment, struct buf *out)
 {
-	HDF *hdf = hdf_of(r);
 	CSPARSE *cs = NULL;
 	NEOERR *err;
 	int kept = 0;
 
-	layout_data(r, title);
-	page_set(r, "Page.template", template);
-	buf_reset(&r->body);
-	err = template_parse(hdf, template, &cs, &kept);
+	err = template_parse(hdf_of(r), template, fragment, &cs, &kept);
 	if (err == STATUS_OK) {
-		cs->hdf = hdf;
+		cs->hdf = hdf_of(r);
 		rendering = r;
-		err = cs_render(cs, &r->body, render_out);
+		err = cs_render(cs, out, render_out);
 		rendering = NULL;
 		cs->hdf = NULL;
 		if (!kept)
@@ -429,9 +427,102 @@ page_render(struct request *r, const char *template, const char *title)
 		log_error("template %s: %s", template, s.buf ? s.buf : "");
 		string_clear(&s);
 		nerr_ignore(&err);
-		buf_reset(&r->body);
-		return 500;
+		buf_reset(out);
+		return -1;
 	}
+	return 0;
+}
+
+/*
+** Part of a page drawn once and kept: `template` rendered alone with the
+** request's data, under `key`, which must name everything the part shows
+** (a record's revision, the user's rights). The worker keeps the last
+** parts drawn, least recently used first out, within a bound on memory.
+** page_kept() returns one, or NULL; the page sets it as a value and draws
+** it with <?cs escape:"none" ?> (it is HTML ClearSilver escaped already).
+*/
+static struct kept_part {
+	char *key, *html;
+	size_t size;
+	unsigned long used;
+} parts[64];
+static size_t parts_size;
+static unsigned long parts_clock;
+#define PARTS_MAX_BYTES (4u << 20)
+
+const char *
+page_kept(const char *key)
+{
+	for (size_t i = 0; i < COUNT(parts); i++)
+		if (parts[i].key && strcmp(parts[i].key, key) == 0) {
+			parts[i].used = ++parts_clock;
+			return parts[i].html;
+		}
+	return NULL;
+}
+
+static void
+forget(struct kept_part *k)
+{
+	parts_size -= k->size;
+	free(k->key);
+	free(k->html);
+	memset(k, 0, sizeof *k);
+}
+
+const char *
+page_keep(struct request *r, const char *template, const char *key)
+{
+	struct buf out = { 0 };
+	struct kept_part *k = &parts[0];
+	const char *html;
+
+	if (render(r, template, 1, &out) != 0) {
+		buf_free(&out);
+		return NULL;
+	}
+	buf_puts(&out, "");
+	html = pool_strdup(&r->pool, out.p);
+	/* Room: the oldest part out, until the new one fits. */
+	for (size_t i = 0; i < COUNT(parts); i++)
+		if (parts[i].key == NULL || parts[i].used < k->used)
+			k = &parts[i];
+	if (k->key)
+		forget(k);
+	while (parts_size + out.n > PARTS_MAX_BYTES) {
+		struct kept_part *old = NULL;
+
+		for (size_t i = 0; i < COUNT(parts); i++)
+			if (parts[i].key && (old == NULL ||
+			    parts[i].used < old->used))
+				old = &parts[i];
+		if (old == NULL)
+			break;
+		forget(old);
+	}
+	if (out.n <= PARTS_MAX_BYTES) {
+		k->key = xstrdup(key);
+		k->html = xstrdup(out.p);
+		k->size = out.n;
+		k->used = ++parts_clock;
+		parts_size += out.n;
+	}
+	buf_free(&out);
+	return html;
+}
+
+/*
+** Renders `template` inside layout.cs into the response body. Returns 0,
+** or 500 if the template fails (the reason goes to the error log).
+*/
+int
+page_render(struct request *r, const char *template, const char *title)
+{
+	layout_data(r, title);
+	page_set(r, "Page.template", template);
+	buf_reset(&r->body);
+	if (render(r, template, 0, &r->body) != 0)
+		return 500;
 	if (r->status == 0)
 		r->status = 200;
 	response_header(r, "Content-Type", "text/html; charset=utf-8");

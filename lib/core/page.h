@@ -36,6 +36,8 @@ int page_rows_own(struct request *, const char *list, struct stmt *, int max,
 const char *page_choices(struct request *, const struct choice *, size_t);
 int page_options(struct request *, const char *key_value, struct buf *);
 int page_render(struct request *, const char *template, const char *title);
+const char *page_kept(const char *key);
+const char *page_keep(struct request *, const char *template, const char *key);
 void page_error(struct request *, int status);
 void page_free(struct request *);
 

@@ -45,8 +45,8 @@ static const char SQL_VERSIONE[] =
     " coalesce(i.nome, '') AS inviata_nome, " IT_TIME("p.inviata_il")
     " AS inviata_il, coalesce(d.nome, '') AS decisa_nome,"
     " " IT_TIME("p.decisa_il") " AS decisa_il, p.decisa_il AS decisa_iso,"
-    " (SELECT versione FROM pei WHERE id = p.da_versione) AS da_versione"
-    " FROM pei p LEFT JOIN utenti a ON a.id = p.autore_id"
+    " (SELECT versione FROM pei WHERE id = p.da_versione) AS da_versione,"
+    " p.revisione FROM pei p LEFT JOIN utenti a ON a.id = p.autore_id"
     " LEFT JOIN utenti i ON i.id = p.inviata_da"
     " LEFT JOIN utenti d ON d.id = p.decisa_da WHERE p.id = :id";
 static const char SQL_EVENTI[] =
@@ -55,15 +55,13 @@ static const char SQL_EVENTI[] =
     " FROM pei_eventi e LEFT JOIN utenti u ON u.id = e.utente_id"
     " WHERE e.pei_id = :pei ORDER BY e.id";
 /* Which version the page shows: the one being written or the last. */
-static const char SQL_ULTIMA[] =
-    "SELECT id FROM pei WHERE minore_id = :minore"
-    " ORDER BY stato IN ('bozza', 'restituita', 'inviata') DESC,"
-    " versione DESC LIMIT 1";
+/* The version being worked on (any but approved), if there is one. */
+static const char SQL_APERTA[] =
+    "SELECT id FROM pei WHERE minore_id = :minore AND stato <> 'approvata'";
+/* The last approved version. */
 static const char SQL_ULTIMA_APPROVATA[] =
     "SELECT id FROM pei WHERE minore_id = :minore AND stato = 'approvata'"
     " ORDER BY versione DESC LIMIT 1";
-static const char SQL_APERTA[] =
-    "SELECT 1 FROM pei WHERE minore_id = :minore AND stato <> 'approvata'";
 static const char SQL_DI[] =
     "SELECT minore_id FROM pei WHERE id = :id";
 
@@ -195,6 +193,9 @@ can_write(const struct request *r)
 	    role_can(r->user.role, &pei_scrittura);
 }
 
+static int read_version(struct request *, long long minore, long long id,
+    struct form *, int stampa, int limited);
+
 /*
 ** The page of version `id` of minor `minore`'s PEI (0: none yet). With
 ** `form`, the decision form comes back with its error.
@@ -204,7 +205,27 @@ show(struct request *r, long long minore, long long id, struct form *form,
     int stampa)
 {
 	int limited = minore_limited(r), rc;
+
+	/* A page of many queries: one snapshot, one lock (nothing writes). */
+	if (db_begin_read() != 0)
+		return 500;
+	rc = read_version(r, minore, id, form, stampa, limited);
+	db_end_read();
+	if (rc != 0)
+		return rc;
+	if (stampa)
+		return page_render(r, "pei/stampa.cs", "PEI da stampare");
+	return page_render(r, "pei/pei.cs", "PEI");
+}
+
+/* What show() draws, read into the page's data; 0, or a status. */
+static int
+read_version(struct request *r, long long minore, long long id,
+    struct form *form, int stampa, int limited)
+{
+	const char *key, *html;
 	struct row v;
+	int rc;
 
 	if ((rc = fascicolo_header(r, minore, !limited)) != 0)
 		return rc;
@@ -216,11 +237,11 @@ show(struct request *r, long long minore, long long id, struct form *form,
 	page_set_int(r, "Pei.can_write", !stampa && can_write(r));
 	page_set_int(r, "Pei.stampa", stampa);
 	page_set_int(r, "Pei.aperta", db_value(SQL_APERTA, ARGS(ARG_INT("minore",
-	    minore)), 0));
+	    minore)), 0) != 0);
 	if (form)
 		form_page(r, form);
 	if (id == 0)
-		return page_render(r, "pei/pei.cs", "PEI");
+		return 0;
 	if (db_row(&r->pool, SQL_VERSIONE, ARGS(ARG_INT("id", id)), &v) != 1)
 		return 500;
 	{
@@ -249,16 +270,30 @@ show(struct request *r, long long minore, long long id, struct form *form,
 			row_set_date(n, "verifica", verifica);
 		}
 	}
-	for (size_t i = 0; pei_sezioni[i]; i++)
-		if (!limited || facility_sees(pei_sezioni[i], NULL) ||
-		    pei_sezioni[i] == &pei_valutazione)
-			section(r, pei_sezioni[i], id, limited);
-	if (!limited) {
-		assessments(r, id);
+	if (!limited)
 		page_rows(r, "Pei.eventi", db_query(SQL_EVENTI,
 		    ARGS(ARG_INT("pei", id))), 0, row_label, &(struct label){
 		    "evento", "evento_label", eventi, COUNT(eventi) });
+	/*
+	** The sections, drawn once per revision of the version and kept:
+	** the key names all they depend on (the version's content and
+	** state, what this user may see and do there, paper or screen).
+	*/
+	key = pool_printf(&r->pool, "pei/%lld/%s/%s/%d%d%d", id,
+	    row_get(&v, "revisione"), row_get(&v, "stato"), limited,
+	    hdf_get_int_value(r->hdf, "Pei.can_write", 0), stampa);
+	if ((html = page_kept(key)) == NULL) {
+		for (size_t i = 0; pei_sezioni[i]; i++)
+			if (!limited || facility_sees(pei_sezioni[i], NULL) ||
+			    pei_sezioni[i] == &pei_valutazione)
+				section(r, pei_sezioni[i], id, limited);
+		if (!limited)
+			assessments(r, id);
+		if (db_failed() || (html = page_keep(r, "pei/contenuto.cs",
+		    key)) == NULL)
+			return 500;
 	}
+	page_set(r, "Pei.contenuto", html);
 	if (stampa) {
 		static const char *const firme[] = { "Il minore", "Il tutore",
 		    "L'operatore del caso", "La struttura di accoglienza" };
@@ -266,17 +301,19 @@ show(struct request *r, long long minore, long long id, struct form *form,
 		for (size_t i = 0; i < COUNT(firme); i++)
 			page_set(r, pool_printf(&r->pool, "Pei.firme.%zu", i),
 			    firme[i]);
-		return page_render(r, "pei/stampa.cs", "PEI da stampare");
 	}
-	return page_render(r, "pei/pei.cs", "PEI");
+	return db_failed() ? 500 : 0;
 }
 
 /* The version the page opens on: for a facility, the last approved. */
 static long long
 shown(struct request *r, long long minore)
 {
-	return db_value(minore_limited(r) ? SQL_ULTIMA_APPROVATA : SQL_ULTIMA,
+	long long id = minore_limited(r) ? 0 : db_value(SQL_APERTA,
 	    ARGS(ARG_INT("minore", minore)), 0);
+
+	return id ? id : db_value(SQL_ULTIMA_APPROVATA, ARGS(ARG_INT("minore",
+	    minore)), 0);
 }
 
 /* GET /minori/N/pei */

@@ -234,8 +234,12 @@ test(`${SERVER}: submit, return with comments, submit again, approve`, async () 
   assert.equal(stato(pei.id), 'restituita');
   assert.match(await notice(o, pei.id), /Manca il contatto della madre/);
   assert.equal(count(`pei_anamnesi WHERE pei_id = ${v}`), 1, 'a return keeps what was written');
+  assert.match((await o.get(base)).body, /Due sorelle più piccole/, 'the page drawn before the change');
   res = await send(o, `${base}/anamnesi`, { genitori: 'madre', contatti_famiglia: 'regolari', contatti_frequenza: 'Videochiamata la domenica', arrivo: '20/09/2025', partenza: '10/03/2025' });
   assert.equal(res.status, 303);
+  const fresh = (await o.get(base)).body;
+  assert.match(fresh, /Videochiamata la domenica/, 'a change shows at once');
+  assert.doesNotMatch(fresh, /Due sorelle più piccole/, 'nothing kept from before it');
   assert.equal((await press(o, pei.id, `/${v}/invia`)).status, 303);
   res = await press(r, pei.id, `/${v}/decisione`, { decisione: 'approva' });
   assert.equal(res.status, 303);
@@ -323,9 +327,14 @@ test(`${SERVER}: nobody approves a PEI they wrote or submitted`, async () => {
 test(`${SERVER}: another operatore reads; a facility sees only the approved objectives of its minors`, async () => {
   const base = `/minori/${pei.id}/pei`;
   const a = await as('operatrice');
+  // The sections are drawn once and kept: what one user may do there
+  // (edit links) is never what another sees.
+  const o = await as('operatore');
+  assert.match((await o.get(base)).body, /pei\/anamnesi"/);
   const page = await a.get(base);
   assert.equal(page.status, 200);
   assert.doesNotMatch(page.body, /Apri una nuova versione|pei\/apri/);
+  assert.doesNotMatch(page.body, /pei\/anamnesi"|pei\/obiettivi\/nuova"/, 'no edit link for a reader');
   const before = denied('minore', pei.id);
   assert.equal((await a.get(`${base}/anamnesi`)).status, 403);
   assert.equal((await press(a, pei.id, '/apri')).status, 403);

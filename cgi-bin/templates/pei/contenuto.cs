@@ -69,10 +69,7 @@
 
 <?cs if:Case.full ?>
 <?cs call:scheda(Pei.parere, "parere") ?>
-<?cs if:!Pei.stampa ?><section aria-labelledby="storia" class="mb-5">
-  <h2 id="storia" class="h3">Storia di questa versione</h2>
-  <ol><?cs each:e = Pei.eventi ?><li><?cs var:e.quando ?>: <?cs var:e.evento_label ?> da <?cs var:e.utente ?><?cs if:e.commento ?>: <span class="approdo-pre"><?cs var:e.commento ?></span><?cs /if ?></li><?cs /each ?></ol>
-</section><?cs /if ?>
+
 <?cs /if ?>
 <?cs /if ?>
 

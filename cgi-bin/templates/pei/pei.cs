@@ -33,7 +33,13 @@
 </section>
 <?cs /if ?>
 
-<?cs include:"pei/contenuto.cs" ?>
+<?cs escape:"none" ?><?cs var:Pei.contenuto ?><?cs /escape ?>
+<?cs if:Pei.v.id && Case.full ?>
+<section aria-labelledby="storia" class="mb-5">
+  <h2 id="storia" class="h3">Storia di questa versione</h2>
+  <ol><?cs each:e = Pei.eventi ?><li><?cs var:e.quando ?>: <?cs var:e.evento_label ?> da <?cs var:e.utente ?><?cs if:e.commento ?>: <span class="approdo-pre"><?cs var:e.commento ?></span><?cs /if ?></li><?cs /each ?></ol>
+</section>
+<?cs /if ?>
 
 <?cs if:subcount(Pei.versioni) > 1 ?>
 <section aria-labelledby="versioni" class="mb-5">
