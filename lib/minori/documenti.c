@@ -5,16 +5,11 @@
 ** anything the web server serves and are sent only through the program,
 ** after the same permission check as the case.
 */
-#include <errno.h>
-#include <sodium.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "audit.h"
 #include "date.h"
+#include "file.h"
 #include "interno.h"
 #include "page.h"
 #include "session.h"
@@ -40,63 +35,11 @@ fields_load(struct field *f, size_t n)
 	f[0].nchoices = documento_ntipi;
 }
 
-/* The type of a scan, from its first bytes; NULL if not one we take. */
-static const char *
-file_type(const char *p, size_t n)
-{
-	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
-		return "application/pdf";
-	if (n >= 3 && memcmp(p, "\xFF\xD8\xFF", 3) == 0)
-		return "image/jpeg";
-	if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return "image/png";
-	return NULL;
-}
-
-static const char *
-file_ext(const char *type)
-{
-	return strcmp(type, "application/pdf") == 0 ? "pdf" :
-	    strcmp(type, "image/png") == 0 ? "png" : "jpg";
-}
-
 /* Stored files are named by document id: no personal data in file names. */
 static char *
-file_path(struct request *r, long long doc_id)
+doc_path(struct request *r, long long doc_id)
 {
-	return pool_printf(&r->pool, "%s/documento-%lld", cfg.files, doc_id);
-}
-
-/* Writes the scan to `path` durably (a temporary file, fsync, rename). */
-static int
-file_store(const struct param *p, const char *path)
-{
-	char tmp[4096];
-	size_t done = 0;
-	int fd;
-
-	snprintf(tmp, sizeof tmp, "%s/.caricamento-XXXXXX", cfg.files);
-	mkdir(cfg.files, 0700);
-	if ((fd = mkstemp(tmp)) < 0) {
-		log_error("cannot create upload file (errno %d)", errno);
-		return -1;
-	}
-	while (done < p->len) {
-		ssize_t w = write(fd, p->value + done, p->len - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		done += (size_t)w;
-	}
-	if (done != p->len || fsync(fd) != 0 || close(fd) != 0 ||
-	    rename(tmp, path) != 0) {
-		log_error("cannot store upload file (errno %d)", errno);
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
+	return file_path(&r->pool, "documento", doc_id);
 }
 
 static const char SQL_DOC_INSERT[] =
@@ -137,14 +80,7 @@ check(struct edit *e)
 		    "precedere il rilascio.");
 	if (file == NULL)
 		return;
-	if (file->len == 0)
-		e->data = "Il file è vuoto.";
-	else if (file->len > cfg.upload_limit)
-		e->data = pool_printf(&e->r->pool, "Il file supera il limite "
-		    "di %zu MB.", cfg.upload_limit >> 20);
-	else if (file_type(file->value, file->len) == NULL)
-		e->data = "Il file deve essere un PDF, un JPEG o un PNG "
-		    "(controllato dal contenuto, non dal nome).";
+	e->data = (void *)file_check(&e->r->pool, file->value, file->len);
 	if (e->data)
 		e->form.nerrors++;	/* shown by the file's own field */
 }
@@ -160,12 +96,8 @@ save(struct edit *e)
 
 	date_today(today);
 	if (file) {
-		unsigned char hash[32];
-
 		type = file_type(file->value, file->len);
-		crypto_hash_sha256(hash, (const unsigned char *)file->value,
-		    file->len);
-		hex_encode(hash_hex, hash, sizeof hash);
+		file_sha256(file->value, file->len, hash_hex);
 	}
 	e->id = documento_add(ARGS(ARG_INT("minore", e->parent),
 	    ARG_TEXT("tipo", form_value(f, "tipo")),
@@ -183,8 +115,8 @@ save(struct edit *e)
 	e->detail = pool_printf(&e->r->pool, "minore %lld", e->parent);
 	if (file) {
 		edit_change(e, "file", NULL, pool_strdup(&e->r->pool, hash_hex));
-		e->file = file_path(e->r, e->id);
-		if (file_store(file, e->file) != 0) {
+		e->file = doc_path(e->r, e->id);
+		if (file_store(file->value, file->len, e->file) != 0) {
 			e->file = NULL;
 			return -1;
 		}
@@ -262,8 +194,6 @@ int
 documento_file(struct request *r)
 {
 	const char *type;
-	char *body;
-	size_t len;
 	int rc;
 
 	if ((rc = minore_access(r, r->id[0], 0)) != 0)
@@ -278,17 +208,6 @@ documento_file(struct request *r)
 		return 404;
 	if (audit_view(r, "documento", r->id[1], "file") != 0)
 		return 500;
-	if ((body = file_read(file_path(r, r->id[1]), &len)) == NULL) {
-		log_error("stored file of document %lld missing", r->id[1]);
-		return 500;
-	}
-	buf_reset(&r->body);
-	buf_add(&r->body, body, len);
-	free(body);
-	r->status = 200;
-	response_header(r, "Content-Type", type);
-	response_header(r, "Content-Disposition", pool_printf(&r->pool,
-	    "attachment; filename=\"documento-%lld.%s\"", r->id[1],
-	    file_ext(type)));
-	return 0;
+	return file_send(r, doc_path(r, r->id[1]), type, pool_printf(&r->pool,
+	    "documento-%lld.%s", r->id[1], file_ext(type)));
 }
