@@ -3,6 +3,9 @@
 ** draft -> submitted -> approved or returned, who may take each step,
 ** nobody approving their own PEI, a return keeping the draft, an
 ** approved version that never changes, the history and the audit rows.
+** What a version holds (sql/009_pei_contenuti.sql), written with raw SQL
+** through the db layer: the database refuses every change to a version
+** submitted or approved, and a row moved to another version.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +33,11 @@ as(long long id, enum role role, const char *username)
 	return r;
 }
 
+/* The users (made in the database by main()): two case workers, two
+** responsabili, a facility and the roles that have nothing to do with a
+** PEI. */
+static struct request anna, bruno, rita, sara, casa, franca, carlo, ada;
+
 static const char *
 stato(long long id)
 {
@@ -47,11 +55,6 @@ static char query[256];
 static void
 test_workflow(void)
 {
-	struct request anna = as(101, ROLE_OPERATORE, "anna"),
-	    bruno = as(102, ROLE_OPERATORE, "bruno"),
-	    rita = as(103, ROLE_RESPONSABILE, "rita"),
-	    sara = as(104, ROLE_RESPONSABILE, "sara"),
-	    casa = as(105, ROLE_STRUTTURA, "casa");
 	const char *why = NULL;
 	long long v1 = 0, v2 = 0, other = 0, audits;
 
@@ -140,12 +143,313 @@ test_workflow(void)
 	    pei_approva(&anna, other, &why) == 1 && !db_failed() &&
 	    (db_rollback(), q_int("SELECT count(*) FROM pei WHERE minore_id ="
 	    " 1")) == 2, "inside the caller's transaction, rolled back with it");
+}
 
-	pool_free(&anna.pool);
-	pool_free(&bruno.pool);
-	pool_free(&rita.pool);
-	pool_free(&sara.pool);
-	pool_free(&casa.pool);
+/*
+** The tables of what a version holds (sql/009_pei_contenuti.sql), each
+** with the statements the tests run on it through the db layer: a row
+** with every column filled (:n varies it; an action goes under the
+** version's objective number (:n - 1) % 2 + 1), for a list also one with
+** its chiave given (as a copy writes it), a change of one column to :v
+** and the rows so changed, the removal of the version's rows, and their
+** move to version :altra.
+*/
+struct tabella {
+	const char *name;
+	const char *key;	/* what matches a row across versions */
+	int rows;		/* how many seed() writes */
+	const char *insert, *keyed, *update, *changed, *remove, *move, *count;
+};
+
+#define TABELLA(t, k, n, cols, vals, keyed, col) { t, k, n, \
+	"INSERT INTO " t " (pei_id, " cols ") VALUES (:pei, " vals ")", keyed, \
+	"UPDATE " t " SET " col " = :v WHERE pei_id = :pei", \
+	"SELECT count(*) FROM " t " WHERE pei_id = :pei AND " col " = :v", \
+	"DELETE FROM " t " WHERE pei_id = :pei", \
+	"UPDATE " t " SET pei_id = :altra WHERE pei_id = :pei", \
+	"SELECT count(*) FROM " t " WHERE pei_id = :pei" }
+/* One row per version (or per category: key), or a list. */
+#define SCHEDA(t, k, n, cols, vals, col) TABELLA(t, k, n, cols, vals, NULL, col)
+#define ELENCO(t, cols, vals, col) TABELLA(t, "chiave", 3, cols, vals, \
+	"INSERT INTO " t " (pei_id, chiave, " cols ") VALUES (:pei, :chiave, " \
+	vals ")", col)
+
+static const struct tabella tabelle[] = {
+	SCHEDA("pei_anamnesi", NULL, 1,
+	    "genitori, fratelli, contatti_famiglia, contatti_frequenza,"
+	    " scuola_anni, alfabetizzazione, lavoro, lingue, italiano,"
+	    " religione_registrata, religione, partenza, viaggio_mezzi,"
+	    " viaggio_pagato, debito, debito_note, viaggio_violenze, arrivo,"
+	    " arrivo_luogo, progetto_studio, progetto_lavoro,"
+	    " progetto_ricongiungimento, progetto_rimesse, progetto_parole",
+	    "'madre', 'due fratelli a Conakry', 'saltuari', 'telefono ogni"
+	    " mese', 6, 'parziale', 'pastore', 'fula ' || :n, 'a2', 1, 'islam',"
+	    " '2024-03-01', 'a piedi, in camion, in barca', 'lo zio', 1,"
+	    " '2000 euro al passeur', 'detenuto in Libia', '2025-09-30',"
+	    " 'Lampedusa', 1, 1, 1, 1, 'studiare e poi lavorare'", "lingue"),
+	ELENCO("pei_familiari",
+	    "relazione, nome, dove, paese, contatto, in_contatto, note",
+	    "'zio ' || :n, 'Mamadou ' || :n, 'italia', 'Italia, Torino',"
+	    " '+39 333 00' || :n, 1, 'disponibile ad accoglierlo'", "note"),
+	ELENCO("pei_transiti",
+	    "ordine, paese, durata, mezzo, violenze, detenzione,"
+	    " lavoro_forzato, note",
+	    ":n, 'paese ' || :n, :n || ' mesi', 'camion', 1, 1, 1, 'in Libia'",
+	    "mezzo"),
+	SCHEDA("pei_colloquio", NULL, 1,
+	    "data, conduttore, profilo, tutore, mediatore, lingua,"
+	    " ritardo_motivo, dati_personali, storia_casa, storia_scuola,"
+	    " storia_partenza, storia_viaggio, storia_arrivo, relazioni,"
+	    " parenti, vulnerabilita, protezione, partecipazione, parere,"
+	    " data_cartella, data_procura",
+	    "'2025-10-05', 'Laura Bianchi', 'assistente_sociale', 'avv. Rossi',"
+	    " 'Awa', 'fula ' || :n, 'festivo', 'nato nel 2009', 'casa',"
+	    " 'scuola', 'partenza', 'viaggio', 'arrivo', 'comunità',"
+	    " 'zio a Torino', 'nessuna', 'richiesta', 'attiva', 'd''accordo',"
+	    " '2025-10-06', '2025-10-07'", "lingua"),
+	SCHEDA("pei_vulnerabilita", "categoria", 3,
+	    "categoria, esito, data, fonte, note, indicatori",
+	    "CAST(:n AS TEXT), 'sospetto', '2025-10-0' || :n, 'colloquio',"
+	    " 'da approfondire', 'g_debito,g_paura'", "note"),
+	SCHEDA("pei_valutazione", NULL, 1,
+	    "livello, ssn, ssn_data, screening, salute, bisogni_struttura",
+	    "'alto', 1, '2025-10-10', 'TBC ' || :n, 'dentista',"
+	    " 'accompagnarlo al SerD'", "salute"),
+	ELENCO("pei_invii",
+	    "servizio, ente, data_invio, appuntamento, stato, esito",
+	    "'servizio ' || :n, 'ASL Roma 1', '2025-10-1' || :n,"
+	    " '2025-11-0' || :n, 'concluso', 'preso in carico'", "esito"),
+	ELENCO("pei_obiettivi",
+	    "area, descrizione, indicatore, stato",
+	    "'scuola', 'obiettivo ' || :n, 'licenza media', 'in_corso'",
+	    "indicatore"),
+	ELENCO("pei_azioni",
+	    "obiettivo_id, cosa, chi, servizio, entro, stato",
+	    "(SELECT id FROM pei_obiettivi WHERE pei_id = :pei ORDER BY id"
+	    " LIMIT 1 OFFSET (:n - 1) % 2), 'azione ' || :n, 'servizio',"
+	    " 'CPIA 1', '2026-06-1' || :n, 'in_corso'", "cosa"),
+	SCHEDA("pei_parere", NULL, 1,
+	    "data, parere, mediatore, lingua, accordo",
+	    "'2025-10-20', 'vuole studiare ' || :n, 'Awa', 'fula', 'in_parte'",
+	    "parere"),
+};
+#define NTABELLE COUNT(tabelle)
+
+/* The table named `name` of tabelle[]. */
+static const struct tabella *
+tab(const char *name)
+{
+	for (size_t i = 0; i < NTABELLE; i++)
+		if (strcmp(tabelle[i].name, name) == 0)
+			return &tabelle[i];
+	abort();
+}
+
+static long long
+rows(const struct tabella *t, long long pei)
+{
+	return db_value(t->count, ARGS(ARG_INT("pei", pei)), -1);
+}
+
+static int
+insert(const struct tabella *t, long long pei, int n)
+{
+	return db_write(t->insert, ARGS(ARG_INT("pei", pei), ARG_INT("n", n)));
+}
+
+/* Fills every table of version `pei` (its seed rows); 0 or -1. */
+static int
+seed(long long pei)
+{
+	for (size_t i = 0; i < NTABELLE; i++)
+		for (int n = 1; n <= tabelle[i].rows; n++)
+			if (insert(&tabelle[i], pei, n) != 0)
+				return -1;
+	return 0;
+}
+
+/*
+** The statement failed because a trigger of sql/009 refused it (its
+** message), not another constraint: a row whose version is not being
+** written, or moved to another version.
+*/
+static int
+refused(const char *sql, const struct db_arg *a, size_t n)
+{
+	return db_write(sql, a, n) != 0 &&
+	    strstr(sqlite3_errmsg(db_handle()), "not being written") != NULL;
+}
+
+/*
+** A version of minor `minore`'s PEI in state `s`, its tables seeded
+** while it was a draft: written and submitted by anna, returned or
+** approved by rita. 0 if a step failed.
+*/
+static long long
+version_in(long long minore, const char *s)
+{
+	const char *why;
+	long long v = 0;
+
+	if (pei_apri(&anna, minore, &v, &why) != 0 || seed(v) != 0)
+		return 0;
+	if (strcmp(s, "bozza") == 0)
+		return v;
+	if (pei_invia(&anna, v, &why) != 0)
+		return 0;
+	if (strcmp(s, "restituita") == 0 &&
+	    pei_restituisci(&rita, v, "Completa il colloquio.", &why) != 0)
+		return 0;
+	if (strcmp(s, "approvata") == 0 && pei_approva(&rita, v, &why) != 0)
+		return 0;
+	return strcmp(stato(v), s) == 0 ? v : 0;
+}
+
+/* Every table of the schema with a version's rows is one of tabelle[]. */
+static void
+test_tabelle(void)
+{
+	long long n = q_int("SELECT count(*) FROM sqlite_schema s"
+	    " WHERE s.type = 'table' AND s.name LIKE 'pei\\_%' ESCAPE '\\'"
+	    " AND s.name <> 'pei_eventi' AND EXISTS (SELECT 1 FROM"
+	    " pragma_table_info(s.name) c WHERE c.name = 'pei_id')");
+	size_t found = 0;
+
+	for (size_t i = 0; i < NTABELLE; i++) {
+		char sql[160];
+
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM"
+		    " pragma_table_info('%s') WHERE name = 'pei_id'",
+		    tabelle[i].name);
+		found += q_int(sql) == 1;
+	}
+	ok(n == (long long)NTABELLE && found == NTABELLE,
+	    "the schema's tables of a version's contents are the %zu tested "
+	    "here (%lld in the schema)", NTABELLE, n);
+}
+
+/*
+** The triggers of sql/009: in a submitted or approved version every
+** INSERT, UPDATE and DELETE on every table is refused; in a draft or a
+** returned one, all are allowed.
+*/
+static void
+test_protezione(void)
+{
+	static const char *const stati[] = {
+		"bozza", "restituita", "inviata", "approvata",
+	};
+
+	for (size_t s = 0; s < COUNT(stati); s++) {
+		long long v = version_in(3 + (long long)s, stati[s]);
+		int writable = s < 2;
+
+		ok(v > 0, "%s: a version in this state, every table filled",
+		    stati[s]);
+		for (size_t i = 0; i < NTABELLE; i++) {
+			const struct tabella *t = &tabelle[i];
+			long long n = rows(t, v);
+
+			if (writable)
+				ok(db_write(t->update, ARGS(ARG_INT("pei", v),
+				    ARG_TEXT("v", "cambiato"))) == 0 &&
+				    db_value(t->changed, ARGS(ARG_INT("pei", v),
+				    ARG_TEXT("v", "cambiato")), -1) == n && n > 0,
+				    "%s: UPDATE %s is allowed", stati[s], t->name);
+			else
+				ok(refused(t->update, ARGS(ARG_INT("pei", v),
+				    ARG_TEXT("v", "cambiato"))) &&
+				    db_value(t->changed, ARGS(ARG_INT("pei", v),
+				    ARG_TEXT("v", "cambiato")), -1) == 0 && n > 0,
+				    "%s: UPDATE %s is refused, the rows unchanged",
+				    stati[s], t->name);
+		}
+		/* The actions go before their objectives. */
+		for (size_t i = NTABELLE; i-- > 0;) {
+			const struct tabella *t = &tabelle[i];
+			long long n = rows(t, v);
+
+			if (writable)
+				ok(db_write(t->remove, ARGS(ARG_INT("pei", v))) ==
+				    0 && n > 0 && rows(t, v) == 0,
+				    "%s: DELETE FROM %s is allowed", stati[s],
+				    t->name);
+			else
+				ok(refused(t->remove, ARGS(ARG_INT("pei", v))) &&
+				    n > 0 && rows(t, v) == n,
+				    "%s: DELETE FROM %s is refused, the rows kept",
+				    stati[s], t->name);
+		}
+		for (size_t i = 0; i < NTABELLE; i++) {
+			const struct tabella *t = &tabelle[i];
+			long long n = rows(t, v);
+
+			if (writable)
+				ok(insert(t, v, 1) == 0 && rows(t, v) == n + 1,
+				    "%s: INSERT INTO %s is allowed", stati[s],
+				    t->name);
+			else
+				ok(refused(t->insert, ARGS(ARG_INT("pei", v),
+				    ARG_INT("n", 9))) && rows(t, v) == n,
+				    "%s: INSERT INTO %s is refused", stati[s],
+				    t->name);
+			if (t->keyed == NULL)
+				continue;
+			/* Without its chiave, a list's new row is also refused
+			** by the UPDATE that sets it: with it, only by INSERT's. */
+			n = rows(t, v);
+			if (writable)
+				ok(db_write(t->keyed, ARGS(ARG_INT("pei", v),
+				    ARG_INT("chiave", 9999), ARG_INT("n", 2))) == 0 &&
+				    rows(t, v) == n + 1, "%s: INSERT INTO %s with "
+				    "its chiave is allowed", stati[s], t->name);
+			else
+				ok(refused(t->keyed, ARGS(ARG_INT("pei", v),
+				    ARG_INT("chiave", 9999), ARG_INT("n", 9))) &&
+				    rows(t, v) == n, "%s: INSERT INTO %s with its "
+				    "chiave is refused", stati[s], t->name);
+		}
+	}
+}
+
+static const char SQL_AZIONE_ALTRUI[] =
+    "INSERT INTO pei_azioni (pei_id, obiettivo_id, cosa, chi, stato)"
+    " VALUES (:pei, (SELECT min(id) FROM pei_obiettivi WHERE pei_id ="
+    " :altra), 'iscriversi al CPIA', 'minore', 'da_fare')";
+static const char SQL_AZIONE_SPOSTA[] =
+    "UPDATE pei_azioni SET obiettivo_id = (SELECT min(id) FROM"
+    " pei_obiettivi WHERE pei_id = :altra) WHERE pei_id = :pei";
+static const char SQL_AZIONI_ALTRUI[] =
+    "SELECT count(*) FROM pei_azioni a JOIN pei_obiettivi o"
+    " ON o.id = a.obiettivo_id WHERE a.pei_id = :pei AND o.pei_id <> :pei";
+
+/* A row stays in its version; an action under its version's objective. */
+static void
+test_spostamenti(void)
+{
+	long long v = version_in(7, "bozza"), altra = 0, azioni;
+	const char *why;
+
+	ok(v > 0 && pei_apri(&bruno, 8, &altra, &why) == 0 &&
+	    insert(tab("pei_obiettivi"), altra, 1) == 0,
+	    "two drafts of two minors, the second with an objective");
+	for (size_t i = 0; i < NTABELLE; i++) {
+		const struct tabella *t = &tabelle[i];
+		long long n = rows(t, v), m = rows(t, altra);
+
+		ok(refused(t->move, ARGS(ARG_INT("pei", v), ARG_INT("altra",
+		    altra))) && rows(t, v) == n && rows(t, altra) == m,
+		    "the rows of %s cannot move to another version, even one "
+		    "being written", t->name);
+	}
+	azioni = rows(tab("pei_azioni"), v);
+	ok(refused(SQL_AZIONE_ALTRUI, ARGS(ARG_INT("pei", v), ARG_INT("altra",
+	    altra))) && rows(tab("pei_azioni"), v) == azioni,
+	    "an action cannot be added under another version's objective");
+	ok(refused(SQL_AZIONE_SPOSTA, ARGS(ARG_INT("pei", v), ARG_INT("altra",
+	    altra))) && db_value(SQL_AZIONI_ALTRUI, ARGS(ARG_INT("pei", v)),
+	    -1) == 0, "an action cannot be moved under another version's "
+	    "objective");
 }
 
 int
@@ -160,7 +464,10 @@ main(void)
 	    " (102, 'bruno', 'Bruno', 'operatore', NULL, 'x'),"
 	    " (103, 'rita', 'Rita', 'responsabile', NULL, 'x'),"
 	    " (104, 'sara', 'Sara', 'responsabile', NULL, 'x'),"
-	    " (105, 'casa', 'Casa', 'struttura', 1, 'x')") == SQLITE_OK &&
+	    " (105, 'casa', 'Casa', 'struttura', 1, 'x'),"
+	    " (106, 'franca', 'Franca', 'formazione', NULL, 'x'),"
+	    " (107, 'carlo', 'Carlo', 'comunicazione', NULL, 'x'),"
+	    " (108, 'ada', 'Ada', 'amministratore', NULL, 'x')") == SQLITE_OK &&
 	    exec("INSERT INTO minori (id, numero, cognome, nome, sesso,"
 	    " data_nascita, cittadinanza, data_rintraccio, modalita_rintraccio,"
 	    " data_403, data_presa_in_carico, data_stato) VALUES"
@@ -169,9 +476,36 @@ main(void)
 	    " '2025-10-02', '2025-10-02'),"
 	    " (2, 'MSNA-2026-00002', 'Tesfay', 'Selam', 'F', '2008-02-29',"
 	    " 'Eritrea', '2025-11-03', 'rintraccio_territorio', '2025-11-03',"
-	    " '2025-11-04', '2025-11-04')") == SQLITE_OK,
-	    "db: a facility, five users, two minors");
+	    " '2025-11-04', '2025-11-04')") == SQLITE_OK &&
+	    exec("WITH RECURSIVE n(id) AS (SELECT 3 UNION ALL SELECT id + 1"
+	    " FROM n WHERE id < 15) INSERT INTO minori (id, numero, cognome,"
+	    " nome, sesso, data_nascita, cittadinanza, data_rintraccio,"
+	    " modalita_rintraccio, data_presa_in_carico, data_stato)"
+	    " SELECT id, printf('MSNA-2026-%05d', id), 'Camara', 'Minore ' ||"
+	    " id, 'M', '2009-05-10', 'Mali', '2025-10-01', 'sbarco',"
+	    " '2025-10-02', '2025-10-02' FROM n") == SQLITE_OK,
+	    "db: a facility, eight users, fifteen minors");
+	anna = as(101, ROLE_OPERATORE, "anna");
+	bruno = as(102, ROLE_OPERATORE, "bruno");
+	rita = as(103, ROLE_RESPONSABILE, "rita");
+	sara = as(104, ROLE_RESPONSABILE, "sara");
+	casa = as(105, ROLE_STRUTTURA, "casa");
+	casa.user.struttura_id = 1;
+	franca = as(106, ROLE_FORMAZIONE, "franca");
+	carlo = as(107, ROLE_COMUNICAZIONE, "carlo");
+	ada = as(108, ROLE_AMMINISTRATORE, "ada");
 	test_workflow();
+	test_tabelle();
+	test_protezione();
+	test_spostamenti();
+	pool_free(&anna.pool);
+	pool_free(&bruno.pool);
+	pool_free(&rita.pool);
+	pool_free(&sara.pool);
+	pool_free(&casa.pool);
+	pool_free(&franca.pool);
+	pool_free(&carlo.pool);
+	pool_free(&ada.pool);
 	testdb_remove(dir, dbpath);
 	return done_testing();
 }
