@@ -5,7 +5,9 @@
 ** approved version that never changes, the history and the audit rows.
 ** What a version holds (sql/009_pei_contenuti.sql), written with raw SQL
 ** through the db layer: the database refuses every change to a version
-** submitted or approved, and a row moved to another version.
+** submitted or approved, and a row moved to another version; a returned
+** version keeps its rows; a new version copies every table of the
+** approved one, column by column, with the rows' keys.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -452,6 +454,345 @@ test_spostamenti(void)
 	    "objective");
 }
 
+/* Copies version `pei`'s rows of every table (and its row of pei) into
+** temporary tables named `name`_TABLE. */
+static int
+snapshot(const char *name, long long pei)
+{
+	char sql[300];
+	int rc;
+
+	snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s_pei;"
+	    " CREATE TEMP TABLE %s_pei AS SELECT * FROM pei WHERE id = %lld",
+	    name, name, pei);
+	rc = exec(sql);
+	for (size_t i = 0; i < NTABELLE && rc == SQLITE_OK; i++) {
+		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s_%s;"
+		    " CREATE TEMP TABLE %s_%s AS SELECT * FROM %s WHERE pei_id"
+		    " = %lld", name, tabelle[i].name, name, tabelle[i].name,
+		    tabelle[i].name, pei);
+		rc = exec(sql);
+	}
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Rows in one of `now` and `then` but not in the other (ids included). */
+static long long
+difference(const char *now, const char *then)
+{
+	char sql[700];
+
+	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
+	    " + (SELECT count(*) FROM (%s EXCEPT %s))", now, then, then, now);
+	return q_int(sql);
+}
+
+/* The tables (and pei, for the version's own row) where version `pei`
+** is not as snapshot `name` took it: "" if none, else " pei_x pei_y". */
+static const char *
+changed(const char *name, long long pei)
+{
+	static char out[300];
+	const size_t size = sizeof out;
+	char now[120], then[120];
+
+	snprintf(out, size, "%s", "");
+	snprintf(now, sizeof now, "SELECT * FROM pei WHERE id = %lld", pei);
+	snprintf(then, sizeof then, "SELECT * FROM %s_pei", name);
+	if (difference(now, then) != 0)
+		snprintf(out, size, "%s", " pei");
+	for (size_t i = 0; i < NTABELLE; i++) {
+		snprintf(now, sizeof now, "SELECT * FROM %s WHERE pei_id = %lld",
+		    tabelle[i].name, pei);
+		snprintf(then, sizeof then, "SELECT * FROM %s_%s", name,
+		    tabelle[i].name);
+		if (difference(now, then) != 0) {
+			size_t n = strlen(out);
+
+			snprintf(out + n, size - n, " %s", tabelle[i].name);
+		}
+	}
+	return out;
+}
+
+/* A check of changed(): what differs is `want`; if not, what did. */
+static void
+changed_is(const char *name, long long pei, const char *want,
+    const char *what)
+{
+	const char *got = changed(name, pei);
+
+	if (!ok(strcmp(got, want) == 0, "%s", what))
+		printf("# changed:%s\n", got);
+}
+
+/* A returned version keeps what was written in it, and goes again. */
+static void
+test_restituita(void)
+{
+	long long v = version_in(9, "inviata");
+	const char *why;
+	ok(v > 0 && snapshot("inviata", v) == 0,
+	    "a submitted version with rows in every table");
+	ok(pei_restituisci(&rita, v, "Manca il parere del minore.", &why) == 0
+	    && strcmp(stato(v), "restituita") == 0,
+	    "the responsabile returns it");
+	changed_is("inviata", v, " pei", "the return changes only the "
+	    "version's own row (state, comments): every row of every table is "
+	    "as it was sent");
+	ok(insert(tab("pei_familiari"), v, 4) == 0 &&
+	    db_write(tab("pei_familiari")->remove,
+	    ARGS(ARG_INT("pei", v))) == 0 && snapshot("restituita", v) == 0,
+	    "the returned version is written again (a relative added, then "
+	    "all removed)");
+	ok(pei_invia(&anna, v, &why) == 0 && strcmp(stato(v), "inviata") == 0,
+	    "and submitted again");
+	changed_is("restituita", v, " pei", "submitting it again changes only "
+	    "the version's own row: it goes with what it holds");
+}
+
+/* Nobody approves a version they wrote or submitted. */
+static void
+test_approvazione(void)
+{
+	const char *why;
+	long long v = 0;
+	long long eventi;
+
+	ok(pei_apri(&rita, 10, &v, &why) == 0 && pei_invia(&rita, v, &why) == 0
+	    && pei_approva(&rita, v, &why) == 1 && why &&
+	    strstr(why, "scritto o inviato") && strcmp(stato(v), "inviata") == 0,
+	    "the responsabile who wrote and submitted a version cannot "
+	    "approve it");
+	ok(pei_approva(&sara, v, &why) == 0 && strcmp(stato(v), "approvata") ==
+	    0 && count("SELECT decisa_da FROM pei WHERE id = %lld", v) == 104,
+	    "another responsabile approves it");
+
+	ok(pei_apri(&rita, 11, &v, &why) == 0 && pei_invia(&anna, v, &why) == 0
+	    && (eventi = count("SELECT count(*) FROM pei_eventi WHERE pei_id ="
+	    " %lld", v)) == 2 && pei_approva(&rita, v, &why) == 1 &&
+	    strcmp(stato(v), "inviata") == 0 && count("SELECT count(*) FROM"
+	    " pei_eventi WHERE pei_id = %lld", v) == eventi,
+	    "the responsabile who wrote it cannot approve it when a case "
+	    "worker submitted it (nothing is recorded)");
+	ok(pei_restituisci(&sara, v, "Aggiungi gli obiettivi.", &why) == 0 &&
+	    pei_invia(&bruno, v, &why) == 0 && pei_approva(&rita, v, &why) ==
+	    1 && strcmp(stato(v), "inviata") == 0,
+	    "nor after it was returned and submitted again by someone else");
+	ok(pei_approva(&sara, v, &why) == 0 && strcmp(stato(v), "approvata") ==
+	    0, "the responsabile who returned it approves it");
+
+	ok(pei_apri(&anna, 12, &v, &why) == 0 && pei_invia(&rita, v, &why) == 0
+	    && pei_approva(&rita, v, &why) == 1 && strcmp(stato(v), "inviata")
+	    == 0, "the responsabile who submitted a case worker's version "
+	    "cannot approve it");
+	ok(pei_approva(&sara, v, &why) == 0 && strcmp(stato(v), "approvata") ==
+	    0, "another responsabile can");
+}
+
+/* Columns compared between two versions' rows: all but the row's and the
+** version's ids (an action's objective is compared by its chiave). */
+static int
+compared(const char *column)
+{
+	return strcmp(column, "id") != 0 && strcmp(column, "pei_id") != 0 &&
+	    strcmp(column, "obiettivo_id") != 0;
+}
+
+/*
+** Rows of version `from` in table `t` without a row of version `to` of
+** the same key and the same value, column by column; the columns that
+** differ are listed in `out`, the columns compared counted in *ncols.
+*/
+static int
+columns_differ(const struct tabella *t, long long from, long long to,
+    int *ncols, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	char sql[600], key[80] = "";
+	int differ = 0;
+
+	*ncols = 0;
+	snprintf(out, size, "%s", "");
+	if (t->key)
+		snprintf(key, sizeof key, " AND b.%s = a.%s", t->key, t->key);
+	if (sqlite3_prepare_v2(db_handle(), "SELECT name FROM"
+	    " pragma_table_info(?1) ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+
+		if (!compared(c))
+			continue;
+		++*ncols;
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s a WHERE"
+		    " a.pei_id = %lld AND NOT EXISTS (SELECT 1 FROM %s b WHERE"
+		    " b.pei_id = %lld%s AND b.%s IS a.%s)", t->name, from,
+		    t->name, to, key, c, c);
+		if (q_int(sql) != 0) {
+			size_t n = strlen(out);
+
+			differ++;
+			snprintf(out + n, size - n, " %s", c);
+		}
+	}
+	sqlite3_finalize(st);
+	return differ;
+}
+
+static const char SQL_AZIONI_SEGUONO[] =
+    "SELECT count(*) FROM pei_azioni b"
+    " JOIN pei_obiettivi nb ON nb.id = b.obiettivo_id"
+    " JOIN pei_azioni a ON a.pei_id = :from AND a.chiave = b.chiave"
+    " JOIN pei_obiettivi na ON na.id = a.obiettivo_id"
+    " WHERE b.pei_id = :to AND nb.pei_id = :to AND nb.chiave = na.chiave";
+static const char SQL_AZIONI[] =
+    "SELECT count(*) FROM pei_azioni WHERE pei_id = :pei";
+
+/* The points of version `to` being a copy of version `from`. */
+static void
+copied(long long from, long long to, const char *what)
+{
+	char diff[300], sql[300];
+
+	for (size_t i = 0; i < NTABELLE; i++) {
+		const struct tabella *t = &tabelle[i];
+		long long n = rows(t, from), m = rows(t, to);
+		int ncols = 0, differ = columns_differ(t, from, to, &ncols, diff,
+		    sizeof diff);
+
+		if (!ok(n > 0 && m == n && differ == 0 && ncols > 0,
+		    "%s: %s has the same rows (%lld), the same in each of its %d "
+		    "columns", what, t->name, n, ncols))
+			printf("# %lld rows; columns that differ:%s\n", m, diff);
+		if (t->key == NULL || strcmp(t->key, "chiave") != 0)
+			continue;
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s b WHERE"
+		    " b.pei_id = %lld AND b.chiave IN (SELECT chiave FROM %s"
+		    " WHERE pei_id = %lld) AND b.id NOT IN (SELECT id FROM %s"
+		    " WHERE pei_id = %lld)", t->name, to, t->name, from, t->name,
+		    from);
+		ok(q_int(sql) == n, "%s: %s's rows are new rows that keep their "
+		    "chiave", what, t->name);
+	}
+	ok(db_value(SQL_AZIONI_SEGUONO, ARGS(ARG_INT("from", from),
+	    ARG_INT("to", to)), -1) == db_value(SQL_AZIONI, ARGS(ARG_INT("pei",
+	    from)), 0) && db_value(SQL_AZIONI, ARGS(ARG_INT("pei", from)), 0) >
+	    0, "%s: each action is under the new version's objective with the "
+	    "chiave of the one it was under", what);
+}
+
+static const char SQL_VULNERABILITA[] =
+    "SELECT count(*) FROM pei_vulnerabilita WHERE pei_id = :pei AND"
+    " esito = 'sospetto' AND indicatori = 'g_debito,g_paura'";
+static const char SQL_DA[] = "SELECT da_versione FROM pei WHERE id = :pei";
+static const char SQL_TOGLI_FAMILIARE[] =
+    "DELETE FROM pei_familiari WHERE id = (SELECT min(id) FROM pei_familiari"
+    " WHERE pei_id = :pei)";
+static const char SQL_TOGLI_AZIONE[] =
+    "DELETE FROM pei_azioni WHERE id = (SELECT min(id) FROM pei_azioni"
+    " WHERE pei_id = :pei)";
+
+/*
+** A new version after approval copies every section of the approved
+** one (pei_apri() through sezione_copy() and vulnerabilita_copy()); the
+** approved version does not change, then or when the copy is edited.
+*/
+static void
+test_copia(void)
+{
+	long long v1 = version_in(14, "approvata"), v2 = 0, v3 = 0;
+	const char *why;
+	int edited = 1;
+
+	ok(v1 > 0 && snapshot("v1", v1) == 0, "an approved version with rows "
+	    "in every table");
+	ok(pei_apri(&anna, 14, &v2, &why) == 0 && db_value(SQL_DA,
+	    ARGS(ARG_INT("pei", v2)), 0) == v1 && strcmp(stato(v2), "bozza") ==
+	    0, "a new draft from it");
+	copied(v1, v2, "version 2");
+	ok(db_value(SQL_VULNERABILITA, ARGS(ARG_INT("pei", v2)), -1) == 3,
+	    "the vulnerabilities are copied, with their trafficking "
+	    "indicators");
+	changed_is("v1", v1, "", "the approved version is as it was");
+
+	/* The draft changes: every table, a row removed, rows added. */
+	for (size_t i = 0; i < NTABELLE; i++)
+		edited &= db_write(tabelle[i].update, ARGS(ARG_INT("pei", v2),
+		    ARG_TEXT("v", "rivisto"))) == 0;
+	edited &= db_write(SQL_TOGLI_FAMILIARE, ARGS(ARG_INT("pei", v2))) == 0 &&
+	    db_write(SQL_TOGLI_AZIONE, ARGS(ARG_INT("pei", v2))) == 0 &&
+	    insert(tab("pei_familiari"), v2, 4) == 0 &&
+	    insert(tab("pei_obiettivi"), v2, 4) == 0 &&
+	    insert(tab("pei_azioni"), v2, 4) == 0;
+	ok(edited, "the new draft is edited: every table changed, a relative "
+	    "and an action removed, a relative, an objective and an action "
+	    "added");
+	changed_is("v1", v1, "", "editing the draft leaves the approved "
+	    "version as it was");
+
+	/* A copy of a copy: the keys of the first version stay. */
+	ok(pei_invia(&anna, v2, &why) == 0 && pei_approva(&sara, v2, &why) ==
+	    0 && pei_apri(&bruno, 14, &v3, &why) == 0 && db_value(SQL_DA,
+	    ARGS(ARG_INT("pei", v3)), 0) == v2,
+	    "version 2 approved, version 3 opened from it");
+	copied(v2, v3, "version 3");
+	changed_is("v1", v1, "", "version 1 is still as it was approved");
+}
+
+/* Only those who write a PEI open and submit it; only a responsabile
+** approves or returns it. */
+static void
+test_permessi(void)
+{
+	struct request *nessuno[] = { &casa, &franca, &carlo, &ada };
+	struct request *operatori[] = { &anna, &bruno };
+	const struct { const struct perm *p; unsigned roles; } matrix[] = {
+		{ &pei_lettura, ROLE(RESPONSABILE) | ROLE(OPERATORE) |
+		  ROLE(STRUTTURA) },
+		{ &pei_scrittura, ROLE(RESPONSABILE) | ROLE(OPERATORE) },
+		{ &pei_approvazione, ROLE(RESPONSABILE) },
+	};
+	const char *why;
+	long long v = 0, versions = q_int("SELECT count(*) FROM pei");
+
+	for (size_t i = 0; i < COUNT(matrix); i++)
+		for (int r = 0; r < ROLE__MAX; r++)
+			ok(role_can((enum role)r, matrix[i].p) ==
+			    (int)((matrix[i].roles >> r) & 1), "%s: the role %s %s",
+			    matrix[i].p->name, role_label((enum role)r),
+			    (matrix[i].roles >> r) & 1 ? "has it" : "has it not");
+	for (size_t i = 0; i < COUNT(nessuno); i++) {
+		long long id = 0;
+
+		why = NULL;
+		ok(pei_apri(nessuno[i], 15, &id, &why) == 1 && why && id == 0 &&
+		    q_int("SELECT count(*) FROM pei") == versions,
+		    "%s (%s) cannot open a PEI", nessuno[i]->user.username,
+		    role_label(nessuno[i]->user.role));
+	}
+	ok(pei_apri(&anna, 15, &v, &why) == 0, "a case worker opens it");
+	for (size_t i = 0; i < COUNT(nessuno); i++) {
+		why = NULL;
+		ok(pei_invia(nessuno[i], v, &why) == 1 && why &&
+		    strcmp(stato(v), "bozza") == 0, "%s (%s) cannot submit it",
+		    nessuno[i]->user.username, role_label(nessuno[i]->user.role));
+	}
+	ok(pei_invia(&anna, v, &why) == 0, "the case worker submits it");
+	for (size_t i = 0; i < COUNT(nessuno) + COUNT(operatori); i++) {
+		struct request *u = i < COUNT(nessuno) ? nessuno[i] :
+		    operatori[i - COUNT(nessuno)];
+
+		ok(pei_approva(u, v, &why) == 1 && why && strstr(why,
+		    "responsabile") && pei_restituisci(u, v, "Manca il parere.",
+		    &why) == 1 && strcmp(stato(v), "inviata") == 0 &&
+		    count("SELECT count(*) FROM pei_eventi WHERE pei_id = %lld",
+		    v) == 2, "%s (%s) can neither approve nor return it",
+		    u->user.username, role_label(u->user.role));
+	}
+}
+
 int
 main(void)
 {
@@ -498,6 +839,10 @@ main(void)
 	test_tabelle();
 	test_protezione();
 	test_spostamenti();
+	test_restituita();
+	test_approvazione();
+	test_copia();
+	test_permessi();
 	pool_free(&anna.pool);
 	pool_free(&bruno.pool);
 	pool_free(&rita.pool);
