@@ -346,3 +346,38 @@ CREATE TRIGGER pei_parere_ru AFTER UPDATE ON pei_parere
 BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = NEW.pei_id; END;
 CREATE TRIGGER pei_parere_rd AFTER DELETE ON pei_parere
 BEGIN UPDATE pei SET revisione = revisione + 1 WHERE id = OLD.pei_id; END;
+
+-- INSERT OR REPLACE and UPDATE OR REPLACE remove the row they conflict
+-- with without its delete trigger (recursive_triggers is off): a list's
+-- row id never names a row of a version not being written, and never
+-- changes.
+CREATE TRIGGER pei_familiari_id BEFORE INSERT ON pei_familiari
+WHEN NEW.id IN (SELECT id FROM pei_familiari WHERE pei_id NOT IN pei_scrivibile)
+BEGIN SELECT RAISE(ABORT, 'this PEI version is not being written'); END;
+CREATE TRIGGER pei_familiari_idu BEFORE UPDATE OF id ON pei_familiari
+WHEN NEW.id <> OLD.id
+BEGIN SELECT RAISE(ABORT, 'a PEI row keeps its id'); END;
+CREATE TRIGGER pei_transiti_id BEFORE INSERT ON pei_transiti
+WHEN NEW.id IN (SELECT id FROM pei_transiti WHERE pei_id NOT IN pei_scrivibile)
+BEGIN SELECT RAISE(ABORT, 'this PEI version is not being written'); END;
+CREATE TRIGGER pei_transiti_idu BEFORE UPDATE OF id ON pei_transiti
+WHEN NEW.id <> OLD.id
+BEGIN SELECT RAISE(ABORT, 'a PEI row keeps its id'); END;
+CREATE TRIGGER pei_invii_id BEFORE INSERT ON pei_invii
+WHEN NEW.id IN (SELECT id FROM pei_invii WHERE pei_id NOT IN pei_scrivibile)
+BEGIN SELECT RAISE(ABORT, 'this PEI version is not being written'); END;
+CREATE TRIGGER pei_invii_idu BEFORE UPDATE OF id ON pei_invii
+WHEN NEW.id <> OLD.id
+BEGIN SELECT RAISE(ABORT, 'a PEI row keeps its id'); END;
+CREATE TRIGGER pei_obiettivi_id BEFORE INSERT ON pei_obiettivi
+WHEN NEW.id IN (SELECT id FROM pei_obiettivi WHERE pei_id NOT IN pei_scrivibile)
+BEGIN SELECT RAISE(ABORT, 'this PEI version is not being written'); END;
+CREATE TRIGGER pei_obiettivi_idu BEFORE UPDATE OF id ON pei_obiettivi
+WHEN NEW.id <> OLD.id
+BEGIN SELECT RAISE(ABORT, 'a PEI row keeps its id'); END;
+CREATE TRIGGER pei_azioni_id BEFORE INSERT ON pei_azioni
+WHEN NEW.id IN (SELECT id FROM pei_azioni WHERE pei_id NOT IN pei_scrivibile)
+BEGIN SELECT RAISE(ABORT, 'this PEI version is not being written'); END;
+CREATE TRIGGER pei_azioni_idu BEFORE UPDATE OF id ON pei_azioni
+WHEN NEW.id <> OLD.id
+BEGIN SELECT RAISE(ABORT, 'a PEI row keeps its id'); END;

@@ -113,9 +113,31 @@ test_dates(void)
 	ok(date_age("2008-02-29", "2024-02-28") == 15 &&
 	    date_age("2008-02-29", "2024-02-29") == 16,
 	    "date_age: leap-day birthday in a leap year");
-	ok(date_age("2008-02-29", "2025-02-28") == 16 &&
+	ok(date_age("2008-02-29", "2025-02-27") == 16 &&
+	    date_age("2008-02-29", "2025-02-28") == 17 &&
 	    date_age("2008-02-29", "2025-03-01") == 17,
-	    "date_age: leap-day birthday in a common year counts from 1 March");
+	    "date_age: leap-day birthday in a common year counts from 28 "
+	    "February (art. 2963 c.c.)");
+	{
+		char b[11];
+
+		date_born_by("2026-02-28", 18, b);
+		ok(strcmp(b, "2008-02-29") == 0, "date_born_by: on 28 February "
+		    "of a common year, a leap-day birth 18 years before counts");
+		date_born_by("2026-02-27", 18, b);
+		ok(strcmp(b, "2008-02-27") == 0, "date_born_by: the day before");
+		date_born_by("2026-03-01", 18, b);
+		ok(strcmp(b, "2008-03-01") == 0, "date_born_by: 1 March");
+		date_born_by("2027-02-28", 18, b);
+		ok(strcmp(b, "2009-02-28") == 0, "date_born_by: no leap year "
+		    "18 years before");
+		date_born_by("2024-02-29", 16, b);
+		ok(strcmp(b, "2008-02-29") == 0, "date_born_by: 29 February "
+		    "itself");
+		date_born_by("2025-12-31", 10, b);
+		ok(strcmp(b, "2015-12-31") == 0 && date_age(b, "2025-12-31")
+		    == 10, "date_born_by: agrees with date_age");
+	}
 	ok(date_age("2006-03-01", "2024-02-29") == 17 &&
 	    date_age("2006-03-01", "2024-03-01") == 18,
 	    "date_age: 1 March birthday in a leap year");

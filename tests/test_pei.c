@@ -307,13 +307,16 @@ version_in(long long minore, const char *s)
 	return strcmp(stato(v), s) == 0 ? v : 0;
 }
 
-/* Every table of the schema with a version's rows is one of tabelle[]. */
+/* Every table of the schema with a version's rows is one of tabelle[]
+** (the history, the signed PDF and its scans are not contents: they are
+** append-only, with tests of their own). */
 static void
 test_tabelle(void)
 {
 	long long n = q_int("SELECT count(*) FROM sqlite_schema s"
 	    " WHERE s.type = 'table' AND s.name LIKE 'pei\\_%' ESCAPE '\\'"
-	    " AND s.name <> 'pei_eventi' AND EXISTS (SELECT 1 FROM"
+	    " AND s.name NOT IN ('pei_eventi', 'pei_stampe', 'pei_firmate')"
+	    " AND EXISTS (SELECT 1 FROM"
 	    " pragma_table_info(s.name) c WHERE c.name = 'pei_id')");
 	size_t found = 0;
 
@@ -452,6 +455,55 @@ test_spostamenti(void)
 	    altra))) && db_value(SQL_AZIONI_ALTRUI, ARGS(ARG_INT("pei", v)),
 	    -1) == 0, "an action cannot be moved under another version's "
 	    "objective");
+}
+
+/*
+** REPLACE removes the row it conflicts with without the delete trigger
+** (recursive_triggers is off): no list row of an approved version can be
+** replaced by a draft's row with its id, nor a draft's row take its id.
+*/
+static void
+test_replace(void)
+{
+	static const char *const liste[] = { "pei_familiari", "pei_transiti",
+	    "pei_invii", "pei_obiettivi", "pei_azioni" };
+	long long v = version_in(16, "approvata"), bozza = version_in(17,
+	    "bozza");
+
+	ok(v > 0 && bozza > 0, "an approved version and a draft");
+	for (size_t i = 0; i < COUNT(liste); i++) {
+		const char *t = liste[i];
+		char sql[512];
+		long long row, before, n;
+		int rc;
+
+		snprintf(sql, sizeof sql, "SELECT min(id) FROM %s WHERE pei_id ="
+		    " %lld", t, v);
+		row = q_int(sql);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE pei_id"
+		    " = %lld", t, v);
+		before = q_int(sql);
+		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.x;"
+		    " CREATE TEMP TABLE x AS SELECT * FROM %s WHERE id = %lld;"
+		    " UPDATE x SET pei_id = %lld;"
+		    " INSERT OR REPLACE INTO %s SELECT * FROM x", t, row, bozza,
+		    t);
+		rc = exec(sql);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE pei_id"
+		    " = %lld", t, v);
+		n = q_int(sql);
+		ok(row > 0 && rc != SQLITE_OK && n == before, "INSERT OR REPLACE"
+		    " cannot take a row of %s out of an approved version", t);
+		snprintf(sql, sizeof sql, "UPDATE OR REPLACE %s SET id = %lld"
+		    " WHERE id = (SELECT min(id) FROM %s WHERE pei_id = %lld)", t,
+		    row, t, bozza);
+		rc = exec(sql);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE pei_id"
+		    " = %lld", t, v);
+		ok(rc != SQLITE_OK && q_int(sql) == before, "UPDATE OR REPLACE"
+		    " cannot remove a row of %s of an approved version", t);
+	}
+	exec("DROP TABLE IF EXISTS temp.x");
 }
 
 /* Copies version `pei`'s rows of every table (and its row of pei) into
@@ -819,13 +871,13 @@ main(void)
 	    " 'Eritrea', '2025-11-03', 'rintraccio_territorio', '2025-11-03',"
 	    " '2025-11-04', '2025-11-04')") == SQLITE_OK &&
 	    exec("WITH RECURSIVE n(id) AS (SELECT 3 UNION ALL SELECT id + 1"
-	    " FROM n WHERE id < 15) INSERT INTO minori (id, numero, cognome,"
+	    " FROM n WHERE id < 17) INSERT INTO minori (id, numero, cognome,"
 	    " nome, sesso, data_nascita, cittadinanza, data_rintraccio,"
 	    " modalita_rintraccio, data_presa_in_carico, data_stato)"
 	    " SELECT id, printf('MSNA-2026-%05d', id), 'Camara', 'Minore ' ||"
 	    " id, 'M', '2009-05-10', 'Mali', '2025-10-01', 'sbarco',"
 	    " '2025-10-02', '2025-10-02' FROM n") == SQLITE_OK,
-	    "db: a facility, eight users, fifteen minors");
+	    "db: a facility, eight users, seventeen minors");
 	anna = as(101, ROLE_OPERATORE, "anna");
 	bruno = as(102, ROLE_OPERATORE, "bruno");
 	rita = as(103, ROLE_RESPONSABILE, "rita");
@@ -839,6 +891,7 @@ main(void)
 	test_tabelle();
 	test_protezione();
 	test_spostamenti();
+	test_replace();
 	test_restituita();
 	test_approvazione();
 	test_copia();

@@ -64,11 +64,13 @@ test_age(void)
 		{ "2008-03-15", "2026-03-15", 1 },	/* 18 on the birthday */
 		{ "2009-12-31", "2025-12-31", 0 },	/* 16 */
 		{ "2007-01-01", "2025-10-03", 1 },	/* 18 */
-		/* Born on 29 February: the birthday of a common year is 1 March. */
-		{ "2008-02-29", "2026-02-28", 0 },	/* still 17 */
-		{ "2008-02-29", "2026-03-01", 1 },	/* 18 */
-		{ "2012-02-29", "2018-02-28", 1 },	/* still 5 */
-		{ "2012-02-29", "2018-03-01", 0 },	/* 6 */
+		/* Born on 29 February: a common year's birthday is 28 February
+		** (art. 2963 c.c.: the month's last day when the day is
+		** missing), as the PEI's legal terms count it. */
+		{ "2008-02-29", "2026-02-27", 0 },	/* still 17 */
+		{ "2008-02-29", "2026-02-28", 1 },	/* 18 */
+		{ "2012-02-29", "2018-02-27", 1 },	/* still 5 */
+		{ "2012-02-29", "2018-02-28", 0 },	/* 6 */
 		{ "2008-02-29", "2024-02-28", 0 },	/* 15 in a leap year */
 		{ "2008-02-29", "2024-02-29", 0 },	/* 16 on the day itself */
 		/* The 29 February of a leap year as the day of the check. */

@@ -3,6 +3,7 @@
 ** ISO strings, counted in days from the civil-calendar formula.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -133,7 +134,12 @@ date_days(const char *iso)
 	return era * 146097 + doe - 719468;
 }
 
-/* Completed years between two ISO dates. */
+/*
+** Completed years between two ISO dates. Someone born on 29 February
+** completes a year on 28 February of a common year: a term in years ends
+** on the last day of the month when the day is missing (art. 2963 c.c.),
+** as date_shift() counts it.
+*/
 int
 date_age(const char *birth, const char *on)
 {
@@ -144,10 +150,26 @@ date_age(const char *birth, const char *on)
 	    digits(birth + 8, 2, &bd) || digits(on, 4, &y) ||
 	    digits(on + 5, 2, &m) || digits(on + 8, 2, &d))
 		return -1;
+	if (bm == 2 && bd == 29 && !leap(y))
+		bd = 28;
 	age = y - by;
 	if (m < bm || (m == bm && d < bd))
 		age--;
 	return age;
+}
+
+/*
+** The last birth date of someone who is at least `years` old on `on`: a
+** list's bound. On 28 February of a common year, 29 February of a leap
+** year `years` before (they complete their years that day, as above).
+*/
+void
+date_born_by(const char *on, int years, char out[11])
+{
+	date_shift(on, -years, 0, out);
+	if (strncmp(on + 5, "02-28", 5) == 0 && !leap(atoi(on)) &&
+	    leap(atoi(out)))
+		memcpy(out + 5, "02-29", 5);
 }
 
 /* Adds years and months to an ISO date (day clamped to the month's end). */

@@ -10,6 +10,7 @@ void date_it(const char *iso, char out[11]);
 void date_today(char iso[11]);
 int date_days(const char *iso);
 int date_age(const char *birth_iso, const char *on_iso);
+void date_born_by(const char *on_iso, int years, char out[11]);
 void date_shift(const char *iso, int years, int months, char out[11]);
 void date_add_days(const char *iso, int days, char out[11]);
 

@@ -158,14 +158,16 @@ list_query(struct request *r, struct form *f, int limit)
 		int from = 0, to = 0;
 
 		sscanf(fascia, "%d-%d", &from, &to);
-		date_shift(today, -from, 0, upper);
-		date_shift(today, -(to + 1), 0, lower);
+		date_born_by(today, from, upper);
+		date_born_by(today, to + 1, lower);
 	}
 	if (form_value(f, "diciotto")) {
-		char up[11], low[11];
+		char up[11], low[11], by[11];
 
-		date_shift(today, -18, (int)form_int(f, "diciotto"), up);
-		date_shift(today, -18, 0, low);
+		/* Who turns 18 between today and N months from today. */
+		date_shift(today, 0, (int)form_int(f, "diciotto"), by);
+		date_born_by(by, 18, up);
+		date_born_by(today, 18, low);
 		if (!*upper || strcmp(up, upper) < 0)
 			memcpy(upper, up, sizeof upper);
 		if (!*lower || strcmp(low, lower) > 0)
