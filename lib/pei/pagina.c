@@ -196,6 +196,16 @@ can_write(const struct request *r)
 static int read_version(struct request *, long long minore, long long id,
     struct form *, int stampa, int limited);
 
+/* The responsabile's decision on a submitted version. */
+static const struct field decisione_fields[] = {
+	{ "decisione", "Decisione", FIELD_CHOICE, FIELD_REQUIRED, 0, 0,
+	  (const struct choice[]){ { "approva", "Approva" },
+	  { "restituisci", "Restituisci" } }, 2, NULL },
+	{ "commento", "Osservazioni per chi ha scritto il PEI",
+	  FIELD_TEXTAREA, 0, 0, 4000, NULL, 0,
+	  "Obbligatorie se restituisci la versione" },
+};
+
 /*
 ** The page of version `id` of minor `minore`'s PEI (0: none yet). With
 ** `form`, the decision form comes back with its error.
@@ -224,6 +234,7 @@ read_version(struct request *r, long long minore, long long id,
     struct form *form, int stampa, int limited)
 {
 	const char *key, *html;
+	struct form empty;
 	struct row v;
 	int rc;
 
@@ -238,8 +249,12 @@ read_version(struct request *r, long long minore, long long id,
 	page_set_int(r, "Pei.stampa", stampa);
 	page_set_int(r, "Pei.aperta", db_value(SQL_APERTA, ARGS(ARG_INT("minore",
 	    minore)), 0) != 0);
-	if (form)
-		form_page(r, form);
+	/* The decision form's fields, empty until a decision comes back. */
+	if (form == NULL) {
+		form_init(&empty, decisione_fields, COUNT(decisione_fields));
+		form = &empty;
+	}
+	form_page(r, form);
 	if (id == 0)
 		return 0;
 	if (db_row(&r->pool, SQL_VERSIONE, ARGS(ARG_INT("id", id)), &v) != 1)
@@ -418,14 +433,6 @@ pei_invia_post(struct request *r)
 	    "l'approvazione.");
 }
 
-static const struct field decisione_fields[] = {
-	{ "decisione", "Decisione", FIELD_CHOICE, FIELD_REQUIRED, 0, 0,
-	  (const struct choice[]){ { "approva", "Approva" },
-	  { "restituisci", "Restituisci" } }, 2, NULL },
-	{ "commento", "Osservazioni per chi ha scritto il PEI",
-	  FIELD_TEXTAREA, 0, 0, 4000, NULL, 0,
-	  "Obbligatorie se restituisci la versione" },
-};
 
 /* POST /minori/N/pei/M/decisione: approve, or return with comments. */
 int

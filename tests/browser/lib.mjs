@@ -64,12 +64,18 @@ export async function newPage(options = {}) {
   return { context, page };
 }
 
-// Pages whose every document axe checks (see axeAccumulator).
-const axeOf = new WeakMap();
+// The checks run on each document of a page that loaded() sees: axe
+// (axeAccumulator's watch) and the CSP watcher (watchProblems' everyPage).
+const checksOf = new WeakMap();
+export function onEveryPage(page, check) {
+  if (!checksOf.has(page)) checksOf.set(page, []);
+  checksOf.get(page).push(check);
+  return page;
+}
+
 export async function loaded(page, label) {
   await page.waitForLoadState('load');
-  const axe = axeOf.get(page);
-  if (axe) await axe.check(page, label || pathOf(page));
+  for (const check of checksOf.get(page) || []) await check(label || pathOf(page));
 }
 
 // Runs `action` (a click) and waits for the main frame's next document.
@@ -103,6 +109,28 @@ export async function logout(page) {
 
 export const pathOf = (page) => new URL(page.url()).pathname;
 export const fieldError = (page, name) => page.locator(`#e-${name}`);
+
+// Bootstrap Italia draws a checkbox in its label, over the (transparent)
+// input: a user clicks the label.
+export async function tick(page, id, on = true) {
+  const box = page.locator(`#${id}`);
+  if (await box.isChecked() !== on) await page.locator(`label[for="${id}"]`).click();
+  assert.equal(await box.isChecked(), on, `#${id} ${on ? 'ticked' : 'not ticked'}`);
+}
+
+// An error shown right below its field and tied to it.
+export async function errorNextTo(page, name, pattern) {
+  const err = fieldError(page, name);
+  await assert.doesNotReject(err.waitFor(), `an error next to ${name}`);
+  if (pattern) assert.match(await err.textContent(), pattern, `the error of ${name}`);
+  assert.ok(await err.isVisible(), `the error of ${name} is visible`);
+  const input = page.locator(`#f-${name}`);
+  assert.equal(await input.getAttribute('aria-invalid'), 'true', `${name} is marked invalid`);
+  assert.match(await input.getAttribute('aria-describedby'), new RegExp(`\\be-${name}\\b`), `${name} is described by its error`);
+  const [box, ebox] = [await input.boundingBox(), await err.boundingBox()];
+  assert.ok(ebox.y >= box.y + box.height - 1 && ebox.y - (box.y + box.height) < 60,
+    `the error of ${name} sits just below the field (input ${JSON.stringify(box)}, error ${JSON.stringify(ebox)})`);
+}
 
 // ------------------------------------------------------------ axe
 
@@ -144,8 +172,7 @@ export function axeAccumulator(t) {
   const failures = [];
   return {
     watch(page) {
-      axeOf.set(page, this);
-      return page;
+      return onEveryPage(page, (label) => this.check(page, label));
     },
     async check(page, label) {
       for (const v of await axeCheck(t, page, label))
@@ -170,6 +197,8 @@ export async function screenshot(page, name) {
 
 // The page at 1280 px (`name`) and at 390 px (`name-mobile`), asserting
 // that nothing sticks out sideways on the phone; back to 1280 px after.
+// A page whose documents are checked (onEveryPage) is checked at 390 px
+// too: a table that scrolls there must be reachable by keyboard.
 export async function screenshotBoth(page, name) {
   await page.evaluate(() => document.fonts.ready);
   await screenshot(page, name);
@@ -178,6 +207,7 @@ export async function screenshotBoth(page, name) {
   await screenshot(page, `${name}-mobile`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${name}: nothing sticks out of a 390px-wide screen (${overflow}px)`);
+  for (const check of checksOf.get(page) || []) await check(`${name} at 390 px`);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -187,9 +217,10 @@ export const short = (s) => (s.length > 220 ? `${s.slice(0, 220)}...` : s);
 
 // Watches a page for console errors, page errors, failed requests, HTTP
 // errors of subresources and CSP violations: any of them fails the test. Call inspect() on each page visited (it also checks
-// that Bootstrap Italia's stylesheet and Titillium Web apply), then done()
-// to fail on anything found. Set up before the first navigation.
-export async function watchProblems(t, context, page) {
+// that Bootstrap Italia's stylesheet and Titillium Web apply), or pass
+// { everyPage: true } to have loaded() call it on each document; then
+// done() to fail on anything found. Set up before the first navigation.
+export async function watchProblems(t, context, page, { everyPage = false } = {}) {
   const problems = [];
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -215,7 +246,7 @@ export async function watchProblems(t, context, page) {
     if (r.status() >= 400 && r.request().resourceType() !== 'document')
       problems.push(`HTTP ${r.status()} for ${r.url()}`);
   });
-  return {
+  const watcher = {
     async inspect() {
       const where = pathOf(page);
       const { csp, fonts, family } = await page.evaluate(async () => {
@@ -237,4 +268,6 @@ export async function watchProblems(t, context, page) {
       assert.deepEqual(problems, [], problems.join('\n'));
     },
   };
+  if (everyPage) onEveryPage(page, () => watcher.inspect());
+  return watcher;
 }

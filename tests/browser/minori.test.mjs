@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   SCREENSHOTS, DEMO, useBrowser, newPage, navigating, go, submitButton, login, pathOf, fieldError,
-  axeAccumulator, screenshotBoth, watchProblems,
+  tick, errorNextTo, axeAccumulator, screenshotBoth, watchProblems,
 } from './lib.mjs';
 
 useBrowser();
@@ -79,14 +79,6 @@ function tempFile(name, bytes) {
 
 // ------------------------------------------------------------ helpers
 
-// Bootstrap Italia draws a checkbox in its label, over the (transparent)
-// input: a user clicks the label.
-async function tick(page, id, on = true) {
-  const box = page.locator(`#${id}`);
-  if (await box.isChecked() !== on) await page.locator(`label[for="${id}"]`).click();
-  assert.equal(await box.isChecked(), on, `#${id} ${on ? 'ticked' : 'not ticked'}`);
-}
-
 const REQUIRED = ['cognome', 'nome', 'sesso', 'data_nascita', 'cittadinanza', 'data_rintraccio',
   'modalita_rintraccio', 'struttura_id', 'operatore_id'];
 
@@ -147,20 +139,6 @@ async function addDocument(page, casePath, file) {
   await page.setInputFiles('#f-file', file);
   await navigating(page, () => submitButton(page, `${casePath}/documenti/nuovo`).click(), 'case page with a document');
   assert.equal(pathOf(page), casePath);
-}
-
-// An error shown right below its field and tied to it.
-async function errorNextTo(page, name, pattern) {
-  const err = fieldError(page, name);
-  await assert.doesNotReject(err.waitFor(), `an error next to ${name}`);
-  if (pattern) assert.match(await err.textContent(), pattern, `the error of ${name}`);
-  assert.ok(await err.isVisible(), `the error of ${name} is visible`);
-  const input = page.locator(`#f-${name}`);
-  assert.equal(await input.getAttribute('aria-invalid'), 'true', `${name} is marked invalid`);
-  assert.match(await input.getAttribute('aria-describedby'), new RegExp(`\\be-${name}\\b`), `${name} is described by its error`);
-  const [box, ebox] = [await input.boundingBox(), await err.boundingBox()];
-  assert.ok(ebox.y >= box.y + box.height - 1 && ebox.y - (box.y + box.height) < 60,
-    `the error of ${name} sits just below the field (input ${JSON.stringify(box)}, error ${JSON.stringify(ebox)})`);
 }
 
 // ------------------------------------------------------------ tests

@@ -224,7 +224,9 @@ test(`${SERVER}: submit, return with comments, submit again, approve`, async () 
   assert.equal(form.status, 303, 'no version being written: back to the PEI');
   let page = await o.get(`${base}/anamnesi`);
   assert.equal(page.status, 303);
-  // The responsabile returns it: comments are required.
+  // The responsabile returns it: comments are required, and the page's
+  // box for them is sent with the form.
+  assert.match((await r.get(base)).body, /<textarea id="f-commento" name="commento"/);
   let res = await press(r, pei.id, `/${v}/decisione`, { decisione: 'restituisci', commento: ' ' });
   assert.equal(res.status, 200);
   assert.match(res.body, /Scrivi perché la versione torna indietro/);

@@ -1,6 +1,7 @@
 <p><a href="/minori/<?cs var:Case.id ?>/pei">← PEI di <?cs var:Case.cognome ?> <?cs var:Case.nome ?></a></p>
 <h1><?cs var:Section.title ?></h1>
 <p class="lead"><?cs var:Case.cognome ?> <?cs var:Case.nome ?> · <span class="text-nowrap"><?cs var:Case.numero ?></span></p>
+<p>I campi con * sono obbligatori. Le date si scrivono gg/mm/aaaa. Quello che scrivi resta nella versione in lavorazione finché non la invii.</p>
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs var:Section.action ?>" novalidate class="col-12 col-lg-8">
   <?cs call:csrf() ?>
