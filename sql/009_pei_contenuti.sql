@@ -140,7 +140,12 @@ CREATE TABLE pei_obiettivi (
 	descrizione TEXT NOT NULL,
 	indicatore TEXT,
 	stato TEXT NOT NULL CHECK (stato IN ('da_avviare', 'in_corso',
-		'raggiunto', 'sospeso'))
+		'raggiunto', 'sospeso')),
+	-- 7. The review that led to this version: how the objective went
+	-- since the version approved before (empty in a first version).
+	verifica TEXT CHECK (verifica IN ('raggiunto', 'parziale',
+		'non_raggiunto', 'abbandonato')),
+	verifica_note TEXT
 ) STRICT;
 CREATE INDEX pei_obiettivi_pei ON pei_obiettivi(pei_id, chiave);
 

@@ -17,8 +17,9 @@ env_str(const char *name, const char *def)
 	return v && *v ? v : def;
 }
 
-static long long
-env_int(const char *name, long long def, long long min, long long max)
+/* A number from the environment, `def` when unset or out of range. */
+long long
+config_int(const char *name, long long def, long long min, long long max)
 {
 	long long v;
 
@@ -39,14 +40,14 @@ config_load(void)
 	    APPRODO_DATADIR "/templates");
 	cfg.files = env_str("APPRODO_FILES", APPRODO_STATEDIR "/files");
 	cfg.sql = env_str("APPRODO_SQL", APPRODO_DATADIR "/sql");
-	cfg.body_limit = (size_t)env_int("APPRODO_BODY_LIMIT",
+	cfg.body_limit = (size_t)config_int("APPRODO_BODY_LIMIT",
 	    10 * 1024 * 1024, 1024, 1024LL * 1024 * 1024);
-	cfg.upload_limit = (size_t)env_int("APPRODO_UPLOAD_LIMIT",
+	cfg.upload_limit = (size_t)config_int("APPRODO_UPLOAD_LIMIT",
 	    5 * 1024 * 1024, 1024, 1024LL * 1024 * 1024);
-	cfg.idle_minutes = (int)env_int("APPRODO_IDLE_MINUTES", 30, 1, 24 * 60);
-	cfg.absolute_hours = (int)env_int("APPRODO_ABSOLUTE_HOURS", 12, 1, 24 * 7);
-	cfg.workers = (int)env_int("APPRODO_WORKERS", 0, 0, 256);
-	cfg.trust_remote_user = (int)env_int("APPRODO_TRUST_REMOTE_USER",
+	cfg.idle_minutes = (int)config_int("APPRODO_IDLE_MINUTES", 30, 1, 24 * 60);
+	cfg.absolute_hours = (int)config_int("APPRODO_ABSOLUTE_HOURS", 12, 1, 24 * 7);
+	cfg.workers = (int)config_int("APPRODO_WORKERS", 0, 0, 256);
+	cfg.trust_remote_user = (int)config_int("APPRODO_TRUST_REMOTE_USER",
 	    0, 0, 1);
 	/* Times are shown as the office reads them. */
 	setenv("TZ", env_str("APPRODO_TZ", "Europe/Rome"), 1);

@@ -23,5 +23,8 @@ struct config {
 extern struct config cfg;
 
 void config_load(void);
+/* A module's own setting (APPRODO_...), read the same way. */
+long long config_int(const char *name, long long def, long long min,
+    long long max);
 
 #endif

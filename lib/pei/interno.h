@@ -30,6 +30,7 @@ struct sezione {
 	const char *parent;	/* a list row's column naming another list's
 				   row of the same version (azioni: obiettivo_id) */
 	const char *parent_table;
+	const char *const *fresh;	/* fields a new version starts empty */
 	void (*check)(struct edit *);	/* the section's own rules */
 	void (*defaults)(struct edit *);	/* a new row's values */
 };
@@ -101,6 +102,7 @@ void pei_art32_finestra(const char *nascita, char dal[11], char al[11]);
 void pei_prosieguo_limite(const char *nascita, char out[11]);
 void pei_reclamo_eta(const char *notifica, char out[11]);
 void pei_verifica_entro(const char *approvata, int mesi, char out[11]);
+int pei_verifica_mesi(void);
 struct termine {
 	const char *codice, *descrizione, *fonte;
 };

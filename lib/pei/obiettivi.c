@@ -26,18 +26,50 @@ static const struct choice obiettivo_stati[] = {
 	{ "sospeso", "Sospeso" },
 };
 
+/* A review's outcome for each objective (7. Verifiche). */
+static const struct choice verifiche[] = {
+	{ "raggiunto", "Raggiunto" },
+	{ "parziale", "Raggiunto in parte" },
+	{ "non_raggiunto", "Non raggiunto" },
+	{ "abbandonato", "Abbandonato" },
+};
+
 static const struct field obiettivi_fields[] = {
 	{ "area", "Area", CHOICES(pei_aree), .flags = FIELD_REQUIRED },
 	{ "descrizione", "Obiettivo", TEXT, .flags = FIELD_REQUIRED },
 	{ "indicatore", "Indicatore", LINE(300),
 	  .hint = "Come si vedrà che è raggiunto: es. licenza media entro giugno" },
 	{ "stato", "Stato", CHOICES(obiettivo_stati), .flags = FIELD_REQUIRED },
+	{ "verifica", "Verifica: com'è andato dall'ultima versione approvata",
+	  CHOICES(verifiche),
+	  .hint = "Alla verifica periodica, in una nuova versione del PEI" },
+	{ "verifica_note", "Note della verifica", TEXT },
 };
+static const char *const obiettivi_fresh[] = { "verifica", "verifica_note",
+    NULL };
 
 static void
 obiettivi_defaults(struct edit *e)
 {
 	form_set(e->r, &e->form, "stato", "da_avviare");
+}
+
+/* A review is of a version approved before this one. */
+static const char SQL_DA_APPROVATA[] =
+    "SELECT da_versione IS NOT NULL FROM pei WHERE id = " PEI_BOZZA(":minore");
+
+static void
+obiettivi_check(struct edit *e)
+{
+	struct form *f = &e->form;
+
+	if ((form_value(f, "verifica") || form_value(f, "verifica_note")) &&
+	    db_value(SQL_DA_APPROVATA, ARGS(ARG_INT("minore", e->r->id[0])),
+	    0) != 1)
+		form_fail(f, "verifica", "La verifica si fa in una nuova versione,"
+		    " dopo che il PEI è stato approvato.");
+	if (form_value(f, "verifica_note") && !form_value(f, "verifica"))
+		form_fail(f, "verifica", "Scegli l'esito della verifica.");
 }
 
 const struct sezione pei_obiettivi = {
@@ -46,7 +78,8 @@ const struct sezione pei_obiettivi = {
 	.order = "CASE area WHEN 'scuola' THEN 1 WHEN 'salute' THEN 2"
 	    " WHEN 'giuridica' THEN 3 WHEN 'formazione' THEN 4"
 	    " WHEN 'autonomia' THEN 5 WHEN 'relazioni' THEN 6 ELSE 7 END, id",
-	.defaults = obiettivi_defaults,
+	.fresh = obiettivi_fresh,
+	.defaults = obiettivi_defaults, .check = obiettivi_check,
 };
 
 const struct choice pei_attori[] = {

@@ -280,8 +280,8 @@ read_version(struct request *r, long long minore, long long id,
 		    "decisa_iso")) {
 			char verifica[11];
 
-			pei_verifica_entro(row_get(&v, "decisa_iso"), 3,
-			    verifica);
+			pei_verifica_entro(row_get(&v, "decisa_iso"),
+			    pei_verifica_mesi(), verifica);
 			row_set_date(n, "verifica", verifica);
 		}
 	}

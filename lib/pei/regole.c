@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "interno.h"
+#include "settings.h"
 
 const struct termine pei_termini[] = {
 	{ "colloquio", "Primo colloquio entro 3 giorni dall'ingresso in "
@@ -21,8 +22,8 @@ const struct termine pei_termini[] = {
 	  "giorni dalla notifica", "art. 19-bis c. 9 D.Lgs. 142/2015" },
 	{ "prosieguo", "Prosieguo amministrativo fino al 21° anno di età",
 	  "art. 13 c. 2 L. 47/2017" },
-	{ "verifica", "Verifica del PEI ogni 3 mesi (il periodo si può "
-	  "cambiare)", "Regolamento dell'ufficio MSNA di Roma Capitale" },
+	{ "verifica", "Verifica del PEI ogni 3 mesi (APPRODO_PEI_VERIFICA_MESI "
+	  "lo cambia)", "Prassi dell'ufficio MSNA di Roma Capitale" },
 	{ "mesi", "Termini a mesi e ad anni: stesso giorno del mese, o "
 	  "l'ultimo se manca", "art. 2963 c.c." },
 };
@@ -58,6 +59,17 @@ void
 pei_reclamo_eta(const char *notifica, char out[11])
 {
 	date_add_days(notifica, 10, out);
+}
+
+/* The review period in months: APPRODO_PEI_VERIFICA_MESI, default 3. */
+int
+pei_verifica_mesi(void)
+{
+	static int mesi;
+
+	if (mesi == 0)
+		mesi = (int)config_int("APPRODO_PEI_VERIFICA_MESI", 3, 1, 24);
+	return mesi;
 }
 
 /* When an approved PEI is due for review. */

@@ -60,6 +60,16 @@ index_of(const struct sezione *s)
 	return i;
 }
 
+/* Does a new version start with field `c` of section `s` empty? */
+static int
+starts_fresh(const struct sezione *s, const char *c)
+{
+	for (const char *const *f = s->fresh; f && *f; f++)
+		if (strcmp(*f, c) == 0)
+			return 1;
+	return 0;
+}
+
 /* How a column is written in a statement (a checkbox's NULL is 0). */
 enum style {
 	COL,		/* col */
@@ -84,7 +94,10 @@ columns(struct buf *b, const struct sezione *s, enum style style)
 			buf_puts(b, c);
 			break;
 		case COL_X:
-			buf_printf(b, "x.%s", c);
+			if (starts_fresh(s, c))
+				buf_puts(b, "NULL");
+			else
+				buf_printf(b, "x.%s", c);
 			break;
 		case COL_READ:
 			if (box)

@@ -182,6 +182,9 @@ test(`${SERVER}: relatives, journey, objectives and actions: add, edit, remove`,
   res = await send(o, `${base}/obiettivi/nuova`, { area: 'scuola', descrizione: '', stato: 'in_corso' });
   assert.equal(res.status, 200);
   assert.match(res.body, /id="e-descrizione"/);
+  res = await send(o, `${base}/obiettivi/nuova`, { area: 'scuola', descrizione: 'Licenza media al CPIA', indicatore: 'Esame superato a giugno', stato: 'in_corso', verifica: 'raggiunto' });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /La verifica si fa in una nuova versione/, 'a first version has nothing to review');
   res = await send(o, `${base}/obiettivi/nuova`, { area: 'scuola', descrizione: 'Licenza media al CPIA', indicatore: 'Esame superato a giugno', stato: 'in_corso' });
   assert.equal(res.status, 303);
   const obiettivo = sql(`SELECT id FROM pei_obiettivi WHERE pei_id = ${version(pei.id)}`);
@@ -274,6 +277,15 @@ test(`${SERVER}: an approved version never changes; a new one starts from it`, a
     assert.equal(count(`${t} WHERE pei_id = ${v2}`), count(`${t} WHERE pei_id = ${v1}`), `${t} copied`);
   assert.equal(count(`pei_azioni a JOIN pei_obiettivi o ON o.id = a.obiettivo_id WHERE a.pei_id = ${v2} AND o.pei_id = ${v2}`), 2, 'the actions hang on the new version\'s objectives');
   assert.equal(sql(`SELECT count(*) FROM pei_obiettivi n JOIN pei_obiettivi o ON o.chiave = n.chiave WHERE n.pei_id = ${v2} AND o.pei_id = ${v1}`), '1', 'rows keep their key across versions');
+  // The review: each objective's outcome, in the new version only.
+  const obiettivo = sql(`SELECT id FROM pei_obiettivi WHERE pei_id = ${v2}`);
+  let rev = await send(o, `${base}/obiettivi/${obiettivo}`, { area: 'scuola', descrizione: 'Licenza media al CPIA', stato: 'in_corso', verifica_note: 'Frequenta, esame a giugno' });
+  assert.match(rev.body, /Scegli l&#39;esito della verifica|Scegli l'esito della verifica/);
+  rev = await send(o, `${base}/obiettivi/${obiettivo}`, { area: 'scuola', descrizione: 'Licenza media al CPIA', stato: 'in_corso', verifica: 'parziale', verifica_note: 'Frequenta, esame a giugno' });
+  assert.equal(rev.status, 303);
+  assert.equal(sql(`SELECT verifica FROM pei_obiettivi WHERE id = ${obiettivo}`), 'parziale');
+  assert.equal(sql(`SELECT count(*) FROM pei_obiettivi WHERE pei_id = ${v1} AND verifica IS NOT NULL`), '0');
+  assert.match((await o.get(base)).body, /Raggiunto in parte/);
   // The earlier version stays readable.
   const old = await o.get(`${base}/versioni/${v1}`);
   assert.equal(old.status, 200);
@@ -335,7 +347,7 @@ test(`${SERVER}: another operatore reads; a facility sees only the approved obje
   assert.match((await o.get(base)).body, /pei\/anamnesi"/);
   const page = await a.get(base);
   assert.equal(page.status, 200);
-  assert.doesNotMatch(page.body, /Apri una nuova versione|pei\/apri/);
+  assert.doesNotMatch(page.body, /nuova versione|pei\/apri/);
   assert.doesNotMatch(page.body, /pei\/anamnesi"|pei\/obiettivi\/nuova"/, 'no edit link for a reader');
   const before = denied('minore', pei.id);
   assert.equal((await a.get(`${base}/anamnesi`)).status, 403);

@@ -13,7 +13,7 @@
 <?cs /if ?>
 
 <?cs if:Pei.can_write ?><div class="d-flex flex-wrap gap-2 mb-4">
-  <?cs if:!Pei.aperta ?><form method="post" action="/minori/<?cs var:Case.id ?>/pei/apri"><?cs call:csrf() ?><button type="submit" class="btn btn-primary"><?cs if:Pei.v.id ?>Apri una nuova versione<?cs else ?>Scrivi il PEI<?cs /if ?></button></form><?cs /if ?>
+  <?cs if:!Pei.aperta ?><form method="post" action="/minori/<?cs var:Case.id ?>/pei/apri"><?cs call:csrf() ?><button type="submit" class="btn btn-primary"><?cs if:Pei.v.id ?>Verifica: apri una nuova versione<?cs else ?>Scrivi il PEI<?cs /if ?></button></form><?cs /if ?>
   <?cs if:Pei.v.scrivibile ?><form method="post" action="/minori/<?cs var:Case.id ?>/pei/<?cs var:Pei.v.id ?>/invia"><?cs call:csrf() ?><button type="submit" class="btn btn-primary">Invia al responsabile per l'approvazione</button></form><?cs /if ?>
 </div><?cs /if ?>
 
