@@ -11,10 +11,13 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 pkgs="build-essential autoconf automake libtool pkg-config make
       libfcgi-dev libsqlite3-dev libcurl4-openssl-dev libsodium-dev
       clearsilver-dev zlib1g-dev libmimalloc-dev libicu-dev sqlite3 nginx spawn-fcgi
-      curl ca-certificates"
+      curl ca-certificates
+      libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-noto-core"
+# (Cairo, Pango and fontconfig draw the PEI's PDF; Noto has the scripts
+# Titillium Web lacks: Arabic, Bengali, Ge'ez ...)
 if [ "$mode" = test ]; then
 	pkgs="$pkgs apache2 libapache2-mod-fcgid chromium clang libclang-rt-14-dev
-	      procps"
+	      procps poppler-utils"
 fi
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"

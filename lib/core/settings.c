@@ -38,6 +38,7 @@ config_load(void)
 	cfg.db = env_str("APPRODO_DB", APPRODO_STATEDIR "/approdo.db");
 	cfg.templates = env_str("APPRODO_TEMPLATES",
 	    APPRODO_DATADIR "/templates");
+	cfg.fonts = env_str("APPRODO_FONTS", APPRODO_DATADIR "/fonts");
 	cfg.files = env_str("APPRODO_FILES", APPRODO_STATEDIR "/files");
 	cfg.sql = env_str("APPRODO_SQL", APPRODO_DATADIR "/sql");
 	cfg.body_limit = (size_t)config_int("APPRODO_BODY_LIMIT",

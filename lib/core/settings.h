@@ -10,6 +10,7 @@
 struct config {
 	const char *db;			/* APPRODO_DB */
 	const char *templates;		/* APPRODO_TEMPLATES */
+	const char *fonts;		/* APPRODO_FONTS: the PDFs' fonts */
 	const char *files;		/* APPRODO_FILES */
 	const char *sql;		/* APPRODO_SQL: migrations */
 	size_t body_limit;		/* APPRODO_BODY_LIMIT, bytes */
