@@ -132,6 +132,11 @@ int pei_confronta(struct pool *, long long da, long long a,
     struct differenza **, size_t *n);
 int pei_confronto(struct request *);
 
+/* pdf.c: the document to print and sign. */
+/* Renders version `pei_id` of a PEI as an A4 PDF into `out`; 0, or -1. */
+int pei_pdf(struct pool *, long long pei_id, struct buf *out);
+void pei_pdf_close(void);
+
 /* demo.c */
 int pei_demo(struct request *console, long long n);
 
