@@ -398,6 +398,44 @@ test_no_lonely_titles(void)
 	pool_free(&anna.pool);
 }
 
+/* A vulnerability table over several pages: its head on each of them. */
+static void
+test_long_table(void)
+{
+	struct pool p = { 0 };
+	struct buf b = { 0 };
+	char path[700], sql[512], *text;
+	long long v = q_int("SELECT id FROM pei WHERE minore_id = 2");
+	int rc = 0, pages = 0, headed = 0;
+
+	for (int c = 1; c <= 10; c++) {
+		snprintf(sql, sizeof sql, "INSERT INTO pei_vulnerabilita"
+		    " (pei_id, categoria, esito, note) VALUES (%lld, '%d',"
+		    " 'escluso', 'Nota %d: ' || replace(printf('%%.*c', 30,"
+		    " 'x'), 'x', 'nessun elemento emerso. '))", v, c, c);
+		rc |= exec(sql);
+	}
+	snprintf(path, sizeof path, "%s/tabella.pdf", dir);
+	ok(rc == SQLITE_OK && pei_pdf(&p, v, &b) == 0 && save(path, &b) == 0,
+	    "a draft with the ten categories assessed, long notes");
+	text = run("pdftotext", "-enc UTF-8", path);
+	for (char *pg = text, *ff; pg && *pg; pg = ff ? ff + 1 : NULL) {
+		int rows;
+
+		if ((ff = strchr(pg, '\f')) != NULL)
+			*ff = '\0';
+		rows = strstr(pg, "Nota ") != NULL;
+		pages += rows;
+		headed += rows && line(pg, "Note e indicatori", 1);
+	}
+	ok(pages >= 2 && headed == pages, "the table spans %d pages, its head "
+	    "on %d", pages, headed);
+	free(text);
+	unlink(path);
+	buf_free(&b);
+	pool_free(&p);
+}
+
 int
 main(void)
 {
@@ -426,6 +464,7 @@ main(void)
 	    "db: a facility, two users, two minors, a guardian");
 	test_approved();
 	test_no_lonely_titles();
+	test_long_table();
 	pei_pdf_close();
 	testdb_remove(dir, dbpath);
 	return done_testing();

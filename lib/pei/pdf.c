@@ -413,41 +413,66 @@ cell_place(struct doc *d, size_t i, const struct cell *c, int page,
 }
 
 /*
-** Places every block's lines on the pages. A block's cells go down side
-** by side; where a line would cross the bottom, that cell goes on at the
-** top of the next page, and so do the other cells' remaining lines.
+** Places block `i` from `*y` of `*page`: its cells go down side by side;
+** where a line would cross the bottom, that cell goes on at the top of
+** the next page, and so do the other cells' remaining lines. `*page`
+** and `*y` are then where the block ends.
+*/
+static void
+block_place(struct doc *d, size_t i, int *page, double *y)
+{
+	const struct block *b = &d->b[i];
+	int next[CELLS_MAX] = { 0 }, left;
+	double low;
+
+	for (;; ++*page, *y = TOP) {
+		low = *y;
+		left = 0;
+		for (int k = 0; k < b->ncells; k++)
+			if (next[k] < b->cell[k].nlines)
+				left |= cell_place(d, i, &b->cell[k], *page,
+				    *y + (next[k] ? 0 : shift(b, k)), &next[k],
+				    &low);
+		if (!left)
+			break;
+	}
+	*y = low;
+	if (b->flags & RULE) {
+		op_add(d, *page, i, NULL, LEFT, *y + 2, LEFT + WIDTH);
+		*y += 2;
+	}
+}
+
+/*
+** Places every block on the pages: on the next page when what it needs
+** at the bottom (room()) is not left, and then a table's row comes
+** under its table's head again.
 */
 static void
 paginate(struct doc *d)
 {
-	double y = TOP, low;
+	double y = TOP;
 	int page = 0;
+	size_t head = 0;	/* the table's head (0: no table; block 0
+				   is the document's title) */
 
 	for (size_t i = 0; i < d->n; i++) {
-		struct block *b = &d->b[i];
-		int next[CELLS_MAX] = { 0 }, left;
+		const struct block *b = &d->b[i];
 
 		if (y > TOP && y + b->before + room(d, i) > BOTTOM) {
 			page++;
 			y = TOP;
+			if (head && b->style == S_TABLE) {
+				block_place(d, head, &page, &y);
+				y += b->before;
+			}
 		} else if (y > TOP)
 			y += b->before;
-		for (;; page++, y = TOP) {
-			low = y;
-			left = 0;
-			for (int k = 0; k < b->ncells; k++)
-				if (next[k] < b->cell[k].nlines)
-					left |= cell_place(d, i, &b->cell[k],
-					    page, y + (next[k] ? 0 :
-					    shift(b, k)), &next[k], &low);
-			if (!left)
-				break;
-		}
-		y = low;
-		if (b->flags & RULE) {
-			op_add(d, page, i, NULL, LEFT, y + 2, LEFT + WIDTH);
-			y += 2;
-		}
+		if (b->style == S_TABLE_HEAD)
+			head = i;
+		else if (b->style != S_TABLE)
+			head = 0;
+		block_place(d, i, &page, &y);
 	}
 	d->pages = page + 1;
 }
@@ -772,8 +797,9 @@ section(struct doc *d, const struct sezione *s, long long pei_id)
 	return 0;
 }
 
-/* The vulnerability table: the assessed categories, one row each. */
-static const double columns[] = { 0, 44 * MM, 66 * MM, 86 * MM, 118 * MM };
+/* The vulnerability table's columns, as on the page: categoria, esito,
+** data e fonte, note e indicatori. */
+static const double columns[] = { 0, 46 * MM, 68 * MM, 104 * MM };
 
 static void
 table_row(struct doc *d, enum style s, const char *const v[COUNT(columns)])
@@ -788,6 +814,7 @@ table_row(struct doc *d, enum style s, const char *const v[COUNT(columns)])
 	}
 }
 
+/* The vulnerability table: the assessed categories, one row each. */
 static int
 assessments(struct doc *d, long long pei_id)
 {
@@ -805,7 +832,7 @@ assessments(struct doc *d, long long pei_id)
 
 		if (n++ == 0) {
 			static const char *const head[COUNT(columns)] = {
-				"Categoria", "Esito", "Data", "Fonte",
+				"Categoria", "Esito", "Data e fonte",
 				"Note e indicatori",
 			};
 
@@ -814,9 +841,10 @@ assessments(struct doc *d, long long pei_id)
 		v[0] = choice_label(pei_categorie, pei_ncategorie,
 		    db_text(st, "categoria"));
 		v[1] = choice_label(esiti, nesiti, db_text(st, "esito"));
-		v[2] = date(d->pool, db_text(st, "data"));
-		v[3] = pool_strdup(d->pool, db_text(st, "fonte"));
-		v[4] = ind == NULL ? pool_strdup(d->pool, note) :
+		v[2] = pool_printf(d->pool, "%s%s%s", date(d->pool,
+		    db_text(st, "data")), *db_text(st, "data") &&
+		    *db_text(st, "fonte") ? "\n" : "", db_text(st, "fonte"));
+		v[3] = ind == NULL ? pool_strdup(d->pool, note) :
 		    pool_printf(d->pool, "%s%sIndicatori: %s", note,
 		    *note ? "\n" : "", ind);
 		table_row(d, S_TABLE, v);
