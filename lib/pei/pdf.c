@@ -888,6 +888,7 @@ pei_pdf(struct pool *p, long long pei_id, struct buf *out)
 {
 	struct doc d;
 	struct row t;
+	size_t had = out->n;
 	int rc = 0;
 
 	fonts_load();
@@ -900,9 +901,11 @@ pei_pdf(struct pool *p, long long pei_id, struct buf *out)
 	for (size_t i = 0; pei_sezioni[i] && rc == 0; i++) {
 		const struct sezione *s = pei_sezioni[i];
 
+		/* The vulnerabilities before the overall assessment, as on
+		   the page; a list under another comes under its rows. */
 		if (s == &pei_valutazione && assessments(&d, pei_id) != 0)
 			rc = -1;
-		else if (s->parent == NULL && section(&d, s, pei_id) != 0)
+		if (rc == 0 && s->parent == NULL && section(&d, s, pei_id) != 0)
 			rc = -1;
 	}
 	if (rc == 0) {
@@ -917,6 +920,11 @@ pei_pdf(struct pool *p, long long pei_id, struct buf *out)
 	free(d.b);
 	free(d.ops);
 	g_object_unref(d.ctx);
+	if (rc != 0 && out->p) {
+		/* No half a PDF. */
+		out->n = had;
+		out->p[had] = '\0';
+	}
 	return rc;
 }
 
