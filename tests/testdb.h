@@ -8,6 +8,7 @@
 
 #include <sodium.h>
 #include <sqlite3.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,13 @@ testdb_create(char *dir, char *path, size_t size)
 		return -1;
 	snprintf(path, size, "%s/approdo.db", dir);
 	setenv("APPRODO_DB", path, 1);
+	{
+		/* Stored files (the PEI's PDF at approval) stay in it too. */
+		char files[700];
+
+		snprintf(files, sizeof files, "%s/files", dir);
+		setenv("APPRODO_FILES", files, 1);
+	}
 	config_load();
 	return db_open(cfg.db) == 0 &&
 	    db_migrate(getenv("APPRODO_SQL"), 0) >= 1 ? 0 : -1;
@@ -90,8 +98,22 @@ testdb_create(char *dir, char *path, size_t size)
 static inline void
 testdb_remove(char *dir, const char *path)
 {
+	char files[700], p[1000];
+	DIR *d;
+	struct dirent *f;
+
 	db_close();
 	remove_db(path);
+	snprintf(files, sizeof files, "%s/files", dir);
+	if ((d = opendir(files)) != NULL) {
+		while ((f = readdir(d)) != NULL)
+			if (f->d_name[0] != '.') {
+				snprintf(p, sizeof p, "%s/%s", files, f->d_name);
+				unlink(p);
+			}
+		closedir(d);
+		rmdir(files);
+	}
 	rmdir(dir);
 }
 

@@ -22,6 +22,10 @@ extern const struct perm minori_esportazione;	/* export lists */
 int minore_access(struct request *, long long id, int write);
 int minore_limited(const struct request *);
 
+/* The labels of a document's type and a guardianship's. */
+const char *documento_tipo(const char *code);
+const char *tutela_tipo(const char *code);
+
 /* Case.* for the header of every page of case `id` (`full`: the office's
 ** fields too); 0, or 404. */
 int fascicolo_header(struct request *, long long id, int full);

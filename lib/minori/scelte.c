@@ -110,3 +110,16 @@ const struct choice elenco_ordini[] = {
 	{ "numero", "Numero di fascicolo" },
 };
 const size_t elenco_nordini = COUNT(elenco_ordini);
+
+/* The labels other modules show (the PEI's legal situation). */
+const char *
+documento_tipo(const char *code)
+{
+	return choice_label(documento_tipi, documento_ntipi, code);
+}
+
+const char *
+tutela_tipo(const char *code)
+{
+	return choice_label(tutela_tipi, tutela_ntipi, code);
+}

@@ -28,7 +28,8 @@ static const char SQL_FIRMATA_ADD[] =
     "INSERT INTO pei_firmate (pei_id, tipo, dimensione, sha256, caricata_da)"
     " VALUES (:pei, :tipo, :dimensione, :sha256, :utente)";
 static const char SQL_FIRMATA[] =
-    "SELECT tipo FROM pei_firmate WHERE id = :id AND pei_id = :pei";
+    "SELECT f.tipo FROM pei_firmate f JOIN pei p ON p.id = f.pei_id"
+    " WHERE f.id = :id AND p.minore_id = :minore";
 static const char SQL_FIRMATE[] =
     "SELECT f.id, f.sha256, (f.dimensione + 1023) / 1024 AS kb,"
     " strftime('%d/%m/%Y %H:%M', f.caricata_il, 'localtime') AS quando,"
@@ -71,7 +72,8 @@ firma_pdf_crea(struct pool *p, long long pei_id, char **path)
 	return rc;
 }
 
-/* Version r->id[1], one of case r->id[0]'s, for the office: 0 or a status. */
+/* Case r->id[0] for the office (a facility signs paper, it does not
+** fetch it): 0 or a status. */
 static int
 allowed(struct request *r, int write, const char *what)
 {
@@ -79,13 +81,23 @@ allowed(struct request *r, int write, const char *what)
 
 	if ((rc = minore_access(r, r->id[0], write)) != 0)
 		return rc;
-	if (db_value(SQL_DI, ARGS(ARG_INT("id", r->id[1])), 0) != r->id[0])
-		return 404;
 	if (minore_limited(r)) {
 		audit_now(r, "permission_denied", "pei", r->id[1], what);
 		return 403;
 	}
 	return 0;
+}
+
+/* ... and version r->id[1] one of its PEI's. */
+static int
+version_allowed(struct request *r, int write, const char *what)
+{
+	int rc = allowed(r, write, what);
+
+	if (rc == 0 && db_value(SQL_DI, ARGS(ARG_INT("id", r->id[1])), 0) !=
+	    r->id[0])
+		return 404;
+	return rc;
 }
 
 /* GET /minori/N/pei/versioni/M/pdf: the PDF that was signed, as made. */
@@ -97,7 +109,7 @@ pei_pdf_get(struct request *r)
 	char *body, sha[65];
 	int rc;
 
-	if ((rc = allowed(r, 0, "pdf")) != 0)
+	if ((rc = version_allowed(r, 0, "pdf")) != 0)
 		return rc;
 	if (db_row(&r->pool, SQL_STAMPA, ARGS(ARG_INT("pei", r->id[1])), &s)
 	    != 1)
@@ -153,7 +165,7 @@ pei_firmata_post(struct request *r)
 	long long id;
 	int rc;
 
-	if ((rc = allowed(r, 1, "firmata")) != 0)
+	if ((rc = version_allowed(r, 1, "firmata")) != 0)
 		return rc;
 	if (file == NULL || file->filename == NULL)
 		why = "Scegli il file della copia firmata.";
@@ -191,19 +203,18 @@ pei_firmata_post(struct request *r)
 	    "/minori/%lld/pei/versioni/%lld#firmate", r->id[0], r->id[1]));
 }
 
-/* GET /minori/N/pei/versioni/M/firmata/K: a signed copy. */
+/* GET /minori/N/pei/firmate/K: a signed copy. */
 int
 pei_firmata_get(struct request *r)
 {
 	const char *type;
-	long long k;
+	long long k = r->id[1];
 	int rc;
 
 	if ((rc = allowed(r, 0, "firmata")) != 0)
 		return rc;
-	k = request_id_after(r, "/firmata/");
 	type = db_string(&r->pool, SQL_FIRMATA, ARGS(ARG_INT("id", k),
-	    ARG_INT("pei", r->id[1])));
+	    ARG_INT("minore", r->id[0])));
 	if (type == NULL)
 		return 404;
 	if (audit_view(r, "pei_firmata", k, NULL) != 0)

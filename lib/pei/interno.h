@@ -25,6 +25,7 @@ struct sezione {
 	struct record rec;	/* name: the path under /minori/N/pei/ */
 	const char *table;
 	int list;		/* rows with their own id and chiave */
+	int caso;		/* a row per case (minore_id), not per version */
 	const char *plural;	/* a list's heading: "Obiettivi" */
 	const char *order;	/* a list's ORDER BY */
 	const char *parent;	/* a list row's column naming another list's
@@ -36,6 +37,7 @@ struct sezione {
 };
 
 extern const struct sezione *const pei_sezioni[];	/* NULL-terminated */
+extern const struct sezione *const pei_percorso[];	/* the legal path */
 
 /* sezioni.c: the editor's hooks every section shares, and its statements. */
 void sezione_defaults(struct edit *);
@@ -70,12 +72,21 @@ long long sezione_scrivi(const struct sezione *, long long minore,
 #define TEXT .type = FIELD_TEXTAREA, .max = 8000
 #define CHECK .type = FIELD_CHECKBOX
 
+/* A procedure of the legal path: one row per case (percorso.c). */
+#define PEI_CASO(nm, ttl, tbl) .rec = { .entity = "minore", .name = nm, \
+	.title = ttl, .access_edit = sezione_access_edit, \
+	.defaults = sezione_defaults, .check = sezione_check, \
+	.save = sezione_save, .page = sezione_page, .next = sezione_next, \
+	.saved = "Percorso giuridico aggiornato." }, .table = tbl, .caso = 1
+
 /* The sections (one file each). */
 extern const struct sezione pei_anamnesi, pei_familiari, pei_transiti;
 extern const struct sezione pei_colloquio;
 extern const struct sezione pei_valutazione, pei_invii;
 extern const struct sezione pei_obiettivi, pei_azioni;
 extern const struct sezione pei_parere;
+extern const struct sezione percorso_permesso, percorso_asilo, percorso_eta,
+    percorso_art32, percorso_prosieguo;
 
 /* obiettivi.c: what the facility's view labels too. */
 extern const struct choice pei_aree[], pei_attori[];
@@ -117,6 +128,7 @@ extern const size_t pei_nstati;
 int pei_pagina(struct request *);
 int pei_versione(struct request *);
 int pei_stampa(struct request *);
+int pei_mostra(struct request *, long long minore, long long id);
 int pei_apri_post(struct request *);
 int pei_invia_post(struct request *);
 int pei_decidi_post(struct request *);
@@ -136,6 +148,16 @@ int pei_confronto(struct request *);
 /* Renders version `pei_id` of a PEI as an A4 PDF into `out`; 0, or -1. */
 int pei_pdf(struct pool *, long long pei_id, struct buf *out);
 void pei_pdf_close(void);
+
+/* firma.c: the PDF kept at approval, with its hash, and the signed scans. */
+int firma_pdf_crea(struct pool *, long long pei_id, char **path);
+void firma_page(struct request *, long long pei_id);
+int pei_pdf_get(struct request *);
+int pei_firmata_post(struct request *);
+int pei_firmata_get(struct request *);
+
+/* percorso.c: the legal terms of the case, for the PEI page. */
+void percorso_page(struct request *, long long minore);
 
 /* demo.c */
 int pei_demo(struct request *console, long long n);

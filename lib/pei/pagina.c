@@ -255,6 +255,12 @@ read_version(struct request *r, long long minore, long long id,
 		form = &empty;
 	}
 	form_page(r, form);
+	if (!limited) {
+		/* The case's legal path, as it stands (not a version's). */
+		for (size_t i = 0; pei_percorso[i]; i++)
+			section(r, pei_percorso[i], minore, 0);
+		percorso_page(r, minore);
+	}
 	if (id == 0)
 		return 0;
 	if (db_row(&r->pool, SQL_VERSIONE, ARGS(ARG_INT("id", id)), &v) != 1)
@@ -309,6 +315,8 @@ read_version(struct request *r, long long minore, long long id,
 			return 500;
 	}
 	page_set(r, "Pei.contenuto", html);
+	if (!limited && strcmp(row_get(&v, "stato"), "approvata") == 0)
+		firma_page(r, id);
 	if (stampa) {
 		static const char *const firme[] = { "Il minore", "Il tutore",
 		    "L'operatore del caso", "La struttura di accoglienza" };
@@ -391,6 +399,16 @@ pei_stampa(struct request *r)
 	if (audit_view(r, "pei", r->id[1], "stampa") != 0)
 		return 500;
 	return show(r, r->id[0], r->id[1], NULL, 1);
+}
+
+/* The page of version `id` as GET /minori/N/pei/versioni/M draws it
+** (after a refused upload, with its error). */
+int
+pei_mostra(struct request *r, long long minore, long long id)
+{
+	if (audit_view(r, "pei", id, NULL) != 0)
+		return 500;
+	return show(r, minore, id, NULL, 0);
 }
 
 /* After a step: back to the page, with the outcome or the refusal. */

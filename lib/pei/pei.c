@@ -8,6 +8,11 @@
 #define SCHEDA(s) \
 	{ "GET", "/minori/#/pei/" #s, &pei_scrittura, .record = &pei_##s.rec }, \
 	{ "POST", "/minori/#/pei/" #s, &pei_scrittura, .record = &pei_##s.rec }
+#define PERCORSO(s) \
+	{ "GET", "/minori/#/pei/percorso/" #s, &pei_scrittura, \
+	  .record = &percorso_##s.rec }, \
+	{ "POST", "/minori/#/pei/percorso/" #s, &pei_scrittura, \
+	  .record = &percorso_##s.rec }
 #define ELENCO(s) \
 	{ "GET", "/minori/#/pei/" #s "/nuova", &pei_scrittura, \
 	  .record = &pei_##s.rec, .create = 1 }, \
@@ -26,6 +31,12 @@ static const struct route routes[] = {
 	  .handler = pei_versione },
 	{ "GET", "/minori/#/pei/versioni/#/stampa", &pei_lettura,
 	  .handler = pei_stampa },
+	{ "GET", "/minori/#/pei/versioni/#/pdf", &pei_lettura,
+	  .handler = pei_pdf_get },
+	{ "POST", "/minori/#/pei/versioni/#/firmata", &pei_scrittura,
+	  .handler = pei_firmata_post },
+	{ "GET", "/minori/#/pei/firmate/#", &pei_lettura,
+	  .handler = pei_firmata_get },
 	{ "GET", "/minori/#/pei/confronto", &pei_lettura,
 	  .handler = pei_confronto },
 	{ "POST", "/minori/#/pei/apri", &pei_scrittura,
@@ -56,6 +67,11 @@ static const struct route routes[] = {
 	{ "POST", "/minori/#/pei/azioni/#/elimina", &pei_scrittura,
 	  .handler = sezione_elimina },
 	SCHEDA(parere),
+	PERCORSO(permesso),
+	PERCORSO(asilo),
+	PERCORSO(eta),
+	PERCORSO(art32),
+	PERCORSO(prosieguo),
 };
 
 const struct module pei_modulo = {

@@ -50,14 +50,19 @@ enum kind {
 #define NSEZIONI 16
 static const char *statements[NSEZIONI][SQL_KINDS];
 
+/* The section's place among all: the versions' first, then the path's. */
 static size_t
 index_of(const struct sezione *s)
 {
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; pei_sezioni[i] && pei_sezioni[i] != s; i++)
 		;
-	return i;
+	if (pei_sezioni[i])
+		return i;
+	for (k = 0; pei_percorso[k] && pei_percorso[k] != s; k++)
+		;
+	return pei_percorso[k] ? i + k : NSEZIONI;
 }
 
 /* Does a new version start with field `c` of section `s` empty? */
@@ -129,7 +134,8 @@ make(struct buf *b, const struct sezione *s, enum kind k)
 		buf_puts(b, "SELECT ");
 		columns(b, s, COL_READ);
 		buf_printf(b, " FROM %s WHERE ", t);
-		buf_puts(b, s->list ? "id = :id" : "pei_id = " PEI_BOZZA(":id"));
+		buf_puts(b, s->list ? "id = :id" : s->caso ? "minore_id = :id" :
+		    "pei_id = " PEI_BOZZA(":id"));
 		break;
 	case SQL_WRITE:
 		if (s->list) {
@@ -138,11 +144,14 @@ make(struct buf *b, const struct sezione *s, enum kind k)
 			buf_puts(b, " WHERE id = :id");
 			break;
 		}
-		buf_printf(b, "INSERT INTO %s (pei_id, ", t);
+		buf_printf(b, "INSERT INTO %s (%s, ", t, s->caso ? "minore_id" :
+		    "pei_id");
 		columns(b, s, COL);
-		buf_puts(b, ") VALUES (" PEI_BOZZA(":id") ", ");
+		buf_puts(b, s->caso ? ") VALUES (:id, " :
+		    ") VALUES (" PEI_BOZZA(":id") ", ");
 		columns(b, s, COL_PARAM);
-		buf_puts(b, ") ON CONFLICT (pei_id) DO UPDATE SET ");
+		buf_printf(b, ") ON CONFLICT (%s) DO UPDATE SET ", s->caso ?
+		    "minore_id" : "pei_id");
 		columns(b, s, COL_EXCLUDED);
 		break;
 	case SQL_ADD:
@@ -187,7 +196,8 @@ make(struct buf *b, const struct sezione *s, enum kind k)
 		if (s->parent)
 			buf_printf(b, "%s AS parent, ", s->parent);
 		columns(b, s, COL);
-		buf_printf(b, " FROM %s WHERE pei_id = :pei", t);
+		buf_printf(b, " FROM %s WHERE %s = :pei", t, s->caso ?
+		    "minore_id" : "pei_id");
 		if (s->list)
 			buf_printf(b, " ORDER BY %s", s->order ? s->order : "id");
 		break;
@@ -294,6 +304,8 @@ writable(const struct edit *e)
 {
 	int scrivibile;
 
+	if (of(e)->caso)
+		return 1;	/* the case's, not a version's */
 	if (of(e)->list && (e->id || of(e)->parent))
 		return row_of_case(e, &scrivibile) == 0 && scrivibile;
 	return pei_in_lavorazione(minor(e)) != 0;
@@ -339,7 +351,8 @@ sezione_check(struct edit *e)
 		db_fail();
 		return;
 	}
-	e->detail = pool_printf(&e->r->pool, "pei.%s", e->rec->name);
+	e->detail = pool_printf(&e->r->pool, "pei.%s%s", of(e)->caso ?
+	    "percorso." : "", e->rec->name);
 	if (of(e)->check)
 		of(e)->check(e);
 }
@@ -375,6 +388,9 @@ action(const struct edit *e)
 	struct pool *p = &e->r->pool;
 	long long m = minor(e);
 
+	if (s->caso)
+		return pool_printf(p, "/minori/%lld/pei/percorso/%s", m,
+		    s->rec.name);
 	if (!s->list)
 		return pool_printf(p, "/minori/%lld/pei/%s", m, s->rec.name);
 	if (e->id)
@@ -416,8 +432,8 @@ const char *
 sezione_next(struct edit *e)
 {
 	return pool_printf(&e->r->pool, "/minori/%lld/pei#%s", minor(e),
-	    of(e)->parent ? of(e)->parent_table + strlen("pei_") :
-	    e->rec->name);
+	    of(e)->caso ? "percorso" : of(e)->parent ?
+	    of(e)->parent_table + strlen("pei_") : e->rec->name);
 }
 
 /* The section named by the path's part after /pei/ (elimina's route). */

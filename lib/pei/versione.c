@@ -16,6 +16,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audit.h"
 #include "db.h"
@@ -195,6 +196,7 @@ decide(struct request *r, long long pei_id, const char *stato,
     const char *commento, const char **why)
 {
 	struct row v;
+	char *pdf = NULL;
 	int own, rc;
 
 	*why = NULL;
@@ -216,10 +218,15 @@ decide(struct request *r, long long pei_id, const char *stato,
 		    ARG_TEXT("stato", stato), ARG_INT("utente", r->user.id),
 		    ARG_TEXT("commento", commento))) != 0)
 			rc = -1;
-		else
-			rc = record(r, pei_id, stato, "inviata", stato, commento);
+		else if ((rc = record(r, pei_id, stato, "inviata", stato,
+		    commento)) == 0 && strcmp(stato, "approvata") == 0)
+			/* What will be signed, made and kept with its hash. */
+			rc = firma_pdf_crea(&r->pool, pei_id, &pdf);
 	}
-	return db_end_own(own, rc);
+	rc = db_end_own(own, rc);
+	if (rc != 0 && pdf)
+		unlink(pdf);
+	return rc;
 }
 
 int

@@ -7,6 +7,7 @@
 // the minors placed with it; anything else is a 403 and an audit row).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { Client, DEMO, sql } from './client.mjs';
 
 const SERVER = process.env.SERVER || 'nginx';
@@ -322,6 +323,84 @@ test(`${SERVER}: what changed between two versions, field by field; the print vi
   const s = await as('struttura');
   assert.equal((await s.get(`${base}/versioni/${v1}/stampa`)).status, 403);
   assert.equal((await s.get(`${base}/confronto`)).status, 403);
+});
+
+test(`${SERVER}: the approved version's PDF, kept with its SHA-256; signed copies uploaded`, async () => {
+  const o = await as('operatore');
+  const base = `/minori/${pei.id}/pei`;
+  const [v1, v2] = sql(`SELECT group_concat(id, ' ') FROM (SELECT id FROM pei WHERE minore_id = ${pei.id} ORDER BY versione)`).split(' ');
+  const pdf = await o.get(`${base}/versioni/${v1}/pdf`);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.match(pdf.headers['content-disposition'], /^attachment; filename="PEI-MSNA-\d{4}-\d{5}-v1\.pdf"$/);
+  assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+  const hash = crypto.createHash('sha256').update(pdf.bytes).digest('hex');
+  assert.equal(sql(`SELECT sha256 FROM pei_stampe WHERE pei_id = ${v1}`), hash, 'what is sent is what was kept at approval');
+  assert.match((await o.get(`${base}/versioni/${v1}`)).body, new RegExp(hash));
+  assert.equal((await o.get(`${base}/versioni/${v2}/pdf`)).status, 404, 'a draft has no PDF to sign');
+  const s = await as('struttura');
+  assert.equal((await s.get(`${base}/versioni/${v1}/pdf`)).status, 403);
+  // A scan of the signed paper: by its content, not its name.
+  let token = await o.csrf(`${base}/versioni/${v1}`);
+  let res = await o.postMultipart(`${base}/versioni/${v1}/firmata`, { csrf: token }, { file: { filename: 'firmato.pdf', type: 'application/pdf', data: Buffer.from('non sono un pdf') } });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /id="e-file"[^>]*>Il file deve essere un PDF, un JPEG o un PNG/);
+  const scan = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(2000)]);
+  token = await o.csrf(`${base}/versioni/${v1}`);
+  res = await o.postMultipart(`${base}/versioni/${v1}/firmata`, { csrf: token }, { file: { filename: 'scansione.pdf', type: 'application/pdf', data: scan } });
+  assert.equal(res.status, 303);
+  const k = sql(`SELECT id FROM pei_firmate WHERE pei_id = ${v1} ORDER BY id DESC LIMIT 1`);
+  assert.equal(sql(`SELECT sha256 FROM pei_firmate WHERE id = ${k}`), crypto.createHash('sha256').update(scan).digest('hex'));
+  const back = await o.get(`${base}/firmate/${k}`);
+  assert.equal(back.status, 200);
+  assert.ok(back.bytes.equals(scan), 'the signed copy comes back as it was sent');
+  assert.match((await o.get(`${base}/versioni/${v1}`)).body, new RegExp(`/pei/firmate/${k}`));
+  const r = await as('responsabile');
+  const other = await newCase(r);
+  assert.equal((await r.get(`/minori/${other}/pei/firmate/${k}`)).status, 404, 'not through another case');
+  // A draft takes no signed copy.
+  token = await o.csrf(`${base}/versioni/${v2}`);
+  res = await o.postMultipart(`${base}/versioni/${v2}/firmata`, { csrf: token }, { file: { filename: 'x.pdf', type: 'application/pdf', data: scan } });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /versione approvata/);
+  assert.equal(sql(`SELECT count(*) FROM audit WHERE entita = 'pei_firmata' AND entita_id = ${k} AND azione = 'create'`), '1');
+});
+
+test(`${SERVER}: the legal path: each procedure's rules and the legal terms`, async () => {
+  const o = await as('operatore');
+  const base = `/minori/${pei.id}/pei`;
+  // Born on 29 February 2008: 18 on 28 February 2026 (art. 2963 c.c.).
+  let res = await send(o, `${base}/percorso/art32`, { richiesta: '27/11/2025' });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /dal 28\/11\/2025 al 28\/04\/2026/);
+  assert.match(res.body, /value="27\/11\/2025"/);
+  assert.equal((await send(o, `${base}/percorso/art32`, { richiesta: '28/11/2025' })).status, 303);
+  res = await send(o, `${base}/percorso/eta`, { disposto: '05/10/2025', metodo: 'multidisciplinare', eta_stimata: '17', margine: '1', decisione: 'minore', decisione_data: '20/10/2025', notifica: '22/10/2025', reclamo: '02/11/2025' });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /entro 10 giorni dalla notifica, cioè entro il 01\/11\/2025/);
+  res = await send(o, `${base}/percorso/eta`, { disposto: '05/10/2025', margine: '1' });
+  assert.match(res.body, /Indica l&#39;età stimata|Indica l'età stimata/);
+  assert.equal((await send(o, `${base}/percorso/eta`, { disposto: '05/10/2025', metodo: 'multidisciplinare', eta_stimata: '17', margine: '1', decisione: 'minore', decisione_data: '20/10/2025', notifica: '22/10/2025', reclamo: '01/11/2025' })).status, 303);
+  res = await send(o, `${base}/percorso/prosieguo`, { richiesta: '10/01/2026', decreto: '20/01/2026', fine: '01/03/2029' });
+  assert.match(res.body, /fino al 21° compleanno, il 28\/02\/2029/);
+  assert.equal((await send(o, `${base}/percorso/prosieguo`, { richiesta: '10/01/2026', decreto: '20/01/2026', fine: '28/02/2029' })).status, 303);
+  res = await send(o, `${base}/percorso/asilo`, { domanda: '15/10/2025', esito: 'rifugiato', esito_data: '10/11/2025', ricorso: '20/11/2025' });
+  assert.match(res.body, /Si ricorre contro un diniego/);
+  assert.equal((await send(o, `${base}/percorso/asilo`, { domanda: '15/10/2025', audizione: '01/11/2025', esito: 'sussidiaria', esito_data: '10/11/2025', ricorso: '20/11/2025' })).status, 303);
+  res = await send(o, `${base}/percorso/permesso`, { richiesta: '10/10/2025', rilascio: '20/10/2025', scadenza: '01/10/2025' });
+  assert.match(res.body, /La scadenza non può precedere il rilascio/);
+  assert.equal((await send(o, `${base}/percorso/permesso`, { richiesta: '10/10/2025', rilascio: '20/10/2025', numero: 'I12345', scadenza: '28/02/2026' })).status, 303);
+  assert.equal(sql(`SELECT richiesta FROM percorso_art32 WHERE minore_id = ${pei.id}`), '2025-11-28');
+  const page = (await o.get(base)).body;
+  for (const t of ['Protezione sussidiaria', 'I12345', 'Valutazione multidisciplinare', 'dal 28/11/2025 al 28/04/2026', 'al più fino al 28/02/2029'])
+    assert.ok(page.includes(t), `the PEI page shows ${t}`);
+  assert.equal(count(`audit WHERE entita = 'minore' AND entita_id = ${pei.id} AND dettaglio = 'pei.percorso.eta' AND azione IN ('create', 'update')`), 1);
+  // A reader does not edit it; a facility does not see it.
+  const a = await as('operatrice');
+  assert.equal((await a.get(`${base}/percorso/eta`)).status, 403);
+  const s = await as('struttura');
+  assert.doesNotMatch((await s.get(base)).body, /I12345|Protezione sussidiaria/);
+  assert.equal((await s.get(`${base}/percorso/eta`)).status, 403);
 });
 
 test(`${SERVER}: nobody approves a PEI they wrote or submitted`, async () => {

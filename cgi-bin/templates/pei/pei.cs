@@ -33,7 +33,26 @@
 </section>
 <?cs /if ?>
 
+<?cs if:Pei.pdf.sha256 ?>
+<section aria-labelledby="firmate" class="mb-5 p-3 border">
+  <h2 id="firmate" class="h3">Documento firmato</h2>
+  <p><a href="/minori/<?cs var:Case.id ?>/pei/versioni/<?cs var:Pei.v.id ?>/pdf">Scarica il PDF da firmare</a> (<?cs var:Pei.pdf.kb ?> kB), fatto all'approvazione. Impronta SHA-256: <code class="text-break"><?cs var:Pei.pdf.sha256 ?></code></p>
+  <?cs if:subcount(Pei.firmate) > 0 ?><h3 class="h5">Copie firmate caricate</h3><ul><?cs each:f = Pei.firmate ?><li><a href="/minori/<?cs var:Case.id ?>/pei/firmate/<?cs var:f.id ?>">Copia firmata del <?cs var:f.quando ?></a> (<?cs var:f.kb ?> kB), caricata da <?cs var:f.utente ?>; SHA-256 <code class="text-break"><?cs var:f.sha256 ?></code></li><?cs /each ?></ul><?cs /if ?>
+  <?cs if:Pei.can_write ?>
+  <form method="post" action="/minori/<?cs var:Case.id ?>/pei/versioni/<?cs var:Pei.v.id ?>/firmata" enctype="multipart/form-data" class="col-12 col-lg-8">
+    <?cs call:csrf() ?>
+    <div class="form-group">
+      <label for="f-file" class="active">Copia firmata (PDF, JPEG o PNG)</label>
+      <input id="f-file" name="file" type="file" class="form-control<?cs if:Upload.error ?> is-invalid<?cs /if ?>" accept="application/pdf,image/jpeg,image/png"<?cs if:Upload.error ?> aria-invalid="true" aria-describedby="e-file"<?cs /if ?>>
+      <?cs if:Upload.error ?><div id="e-file" class="invalid-feedback d-block"><?cs var:Upload.error ?></div><?cs /if ?>
+    </div>
+    <button type="submit" class="btn btn-outline-primary">Carica la copia firmata</button>
+  </form>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs escape:"none" ?><?cs var:Pei.contenuto ?><?cs /escape ?>
+<?cs if:Case.full ?><?cs include:"pei/percorso.cs" ?><?cs /if ?>
 <?cs if:Pei.v.id && Case.full ?>
 <section aria-labelledby="storia" class="mb-5">
   <h2 id="storia" class="h3">Storia di questa versione</h2>

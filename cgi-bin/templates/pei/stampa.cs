@@ -12,6 +12,7 @@
   <dt class="col-4">Versione</dt><dd class="col-8"><?cs var:Pei.v.versione ?><?cs if:Pei.v.stato == "approvata" ?>, approvata il <?cs var:Pei.v.decisa_il ?> da <?cs var:Pei.v.decisa_nome ?><?cs /if ?></dd>
 </dl>
 <?cs escape:"none" ?><?cs var:Pei.contenuto ?><?cs /escape ?>
+<?cs include:"pei/percorso.cs" ?>
 <section aria-labelledby="firme" class="approdo-firme">
   <h2 id="firme" class="h3">Firme</h2>
   <?cs each:f = Pei.firme ?>
