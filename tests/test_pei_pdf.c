@@ -189,6 +189,12 @@ fill(struct request *anna)
 	    " al CPIA di zona', 'operatore', '2025-11-30', 'fatta');",
 	    v, v, v, v);
 	rc |= exec(sql);
+	/* The case's legal path, printed as it stands at approval. */
+	rc |= exec("INSERT INTO percorso_permesso (minore_id, richiesta, rilascio,"
+	    " numero, scadenza) VALUES (1, '2025-10-10', '2025-10-20', 'I7788',"
+	    " '2027-02-28');"
+	    "INSERT INTO percorso_asilo (minore_id, domanda, esito, esito_data)"
+	    " VALUES (1, '2025-10-15', 'sussidiaria', '2025-11-20')");
 	snprintf(sql, sizeof sql,
 	    "INSERT INTO pei_parere (pei_id, data, parere, accordo, mediatore,"
 	    " lingua) VALUES (%lld, '2025-10-20', 'ሰላም. Sono contento di"
@@ -267,6 +273,11 @@ test_approved(void)
 	    before(text, "Completare gli screening", "Prenotare la visita") &&
 	    strstr(text, "Azione 1.1") && strstr(text, "Azione 2.1"),
 	    "each objective with its own action under it");
+	ok(strstr(text, "Permesso di soggiorno per minore età") &&
+	    strstr(text, "Numero del permesso: I7788") &&
+	    strstr(text, "Esito: Protezione sussidiaria") &&
+	    before(text, "Protezione internazionale", "Conseguire la licenza"),
+	    "the legal path, before the objectives");
 	ok(strstr(text, "Vittima di tratta") && strstr(text, "Sospetta") &&
 	    strstr(text, "Debito da ripagare") && strstr(text, "Esclusa") &&
 	    strstr(text, "visita pediatrica") && !strstr(text, "Gravidanza"),

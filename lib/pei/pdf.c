@@ -588,7 +588,8 @@ render(struct doc *d, const char *numero, long long versione,
 
 /* The version, its minor, the minor's facility, case worker, guardian. */
 static const char SQL_TESTATA[] =
-    "SELECT p.versione, p.stato, m.numero, m.cognome, m.nome,"
+    "SELECT p.versione, p.stato, m.id AS minore_id, m.numero, m.cognome,"
+    " m.nome,"
     " m.data_nascita, m.data_nascita_accertata, m.cittadinanza,"
     " coalesce(s.nome, '') AS struttura, coalesce(u.nome, '') AS operatore,"
     " t.tipo AS tutela, coalesce(t.nome, '') AS tutore,"
@@ -905,6 +906,13 @@ pei_pdf(struct pool *p, long long pei_id, struct buf *out)
 		   the page; a list under another comes under its rows. */
 		if (s == &pei_valutazione && assessments(&d, pei_id) != 0)
 			rc = -1;
+		/* The case's legal path as it stood at approval (section 4),
+		   before the objectives. */
+		for (size_t k = 0; s == &pei_obiettivi && rc == 0 &&
+		    pei_percorso[k]; k++)
+			if (section(&d, pei_percorso[k], strtoll(get(&t,
+			    "minore_id"), NULL, 10)) != 0)
+				rc = -1;
 		if (rc == 0 && s->parent == NULL && section(&d, s, pei_id) != 0)
 			rc = -1;
 	}

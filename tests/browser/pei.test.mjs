@@ -20,6 +20,8 @@
 // file passes again and again on the same database.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import {
   SCREENSHOTS, DEMO, useBrowser, newPage, navigating, go, login, pathOf, fieldError,
   tick, errorNextTo, axeAccumulator, screenshotBoth, watchProblems,
@@ -398,6 +400,16 @@ test('responsabile approves it: "Approvata" and the next review date', async (t)
       ['Aperta', "Inviata per l'approvazione", 'Restituita con osservazioni', "Inviata per l'approvazione", 'Approvata'], 'the version\'s history');
     await screenshotBoth(r, 'pei-approvato');
     t.diagnostic(SCREENSHOTS ? `screenshots in ${SCREENSHOTS}` : 'SCREENSHOTS_DIR not set: screenshots taken, not saved');
+    // The PDF made at approval, to print and sign: its fingerprint is on
+    // the page, and the file downloaded has it.
+    const shown = (await part(r, 'firmate').locator('code').first().textContent()).trim();
+    assert.match(shown, /^[0-9a-f]{64}$/, 'the SHA-256 is on the page');
+    const [download] = await Promise.all([r.waitForEvent('download'),
+      r.getByRole('link', { name: 'Scarica il PDF da firmare' }).click()]);
+    assert.match(download.suggestedFilename(), /^PEI-MSNA-\d{4}-\d{5}-v1\.pdf$/);
+    const bytes = fs.readFileSync(await download.path());
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-', 'a PDF');
+    assert.equal(crypto.createHash('sha256').update(bytes).digest('hex'), shown, 'the file is the one the page names');
   } finally {
     await s.close();
   }
