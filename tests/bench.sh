@@ -6,7 +6,8 @@
 # nginx, and measured with wrk:
 #   reads at 32 connections: a FastCGI hello-world and a static file
 #   through the same nginx, the case list (first page, a name search), a
-#   case page and a PEI page (every section filled);
+#   case page, a PEI page (every section filled) and an approved PEI's
+#   PDF (made at approval, checked against its SHA-256 when sent);
 #   writes at 16 connections: intake saves and section edits, each
 #   checked afterwards (every 303 is a row, no 5xx).
 # Prints one table: requests/s, p50, p99, each page's ratio to the
@@ -101,7 +102,9 @@ run_size() {
 	# A fresh database each run: the write side adds thousands of cases,
 	# and "at 1,000" must mean 1,000 when the reads are measured.
 	rm -f "$state/approdo.db" "$state/approdo.db-wal" "$state/approdo.db-shm"
-	export APPRODO_DB=$state/approdo.db APPRODO_SQL=$SRC/sql
+	export APPRODO_DB=$state/approdo.db APPRODO_SQL=$SRC/sql \
+		APPRODO_FILES=$state/files \
+		APPRODO_FONTS=$SRC/htdocs/static/bi/fonts/Titillium_Web
 	cgi-bin/approdo-admin migrate >/dev/null
 	cgi-bin/approdo-admin demo >/dev/null
 	have=$(sqlite3 "$APPRODO_DB" 'SELECT count(*) FROM minori')
@@ -141,6 +144,8 @@ EOT
 	# A PEI approved, with every section filled, and a new draft from it.
 	local pei_id
 	pei_id=$(sqlite3 "$APPRODO_DB" "SELECT minore_id FROM pei WHERE versione = 2 ORDER BY id LIMIT 1")
+	local pdf_id
+	pdf_id=$(sqlite3 "$APPRODO_DB" "SELECT id FROM pei WHERE minore_id = $pei_id AND stato = 'approvata'")
 	ponte=$(sqlite3 "$APPRODO_DB" "SELECT id FROM strutture WHERE nome = 'Comunità Il Ponte'")
 	operatore=$(sqlite3 "$APPRODO_DB" "SELECT id FROM utenti WHERE username = 'operatore'")
 
@@ -152,7 +157,7 @@ EOT
 	prev=${rps[$size.hello]}
 	for page in "static /static/css/approdo.css" "elenco /minori" \
 	    "ricerca /minori?q=mohamed" "fascicolo /minori/$case_id" \
-	    "pei /minori/$pei_id/pei"; do
+	    "pei /minori/$pei_id/pei" "pdf /minori/$pei_id/pei/versioni/$pdf_id/pdf"; do
 		read -r name path <<< "$page"
 		measure "$size" "$name" "$path"
 		measure "$size" hello /hello
@@ -192,7 +197,7 @@ echo "Approdo benchmark: 1000 and $N minors, reads at $CONNS connections, writes
 printf '%-26s %9s %8s %6s | %9s %8s %8s %6s | %6s\n' "page" "req/s" "p99" "ratio" \
 	"req/s" "p50" "p99" "ratio" "cost"
 printf '%-26s %25s | %35s |\n' "" "at 1000" "at $N"
-for name in hello static elenco ricerca fascicolo pei intake sezione; do
+for name in hello static elenco ricerca fascicolo pei pdf intake sezione; do
 	case $name in
 	hello) label="FastCGI hello-world";;
 	static) label="static file";;
@@ -200,6 +205,7 @@ for name in hello static elenco ricerca fascicolo pei intake sezione; do
 	ricerca) label="case list, name search";;
 	fascicolo) label="case page";;
 	pei) label="PEI page";;
+	pdf) label="PEI's PDF (approved)";;
 	intake) label="intake saves (16 conn.)";;
 	sezione) label="section edits (16 conn.)";;
 	esac

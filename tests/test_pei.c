@@ -904,6 +904,7 @@ main(void)
 	pool_free(&franca.pool);
 	pool_free(&carlo.pool);
 	pool_free(&ada.pool);
+	pei_pdf_close();
 	testdb_remove(dir, dbpath);
 	return done_testing();
 }

@@ -74,6 +74,35 @@ stages(const char *paese)
 	return sahel;
 }
 
+/* The case's legal path so far: the permit, sometimes asylum. */
+static int
+legal_path(const struct caso *c, int k)
+{
+	char richiesta[11], rilascio[11], scadenza[11], domanda[11], today[11];
+
+	date_today(today);
+	date_add_days(c->presa, 15, richiesta);
+	date_add_days(c->presa, 60, rilascio);
+	date_shift(rilascio, 1, 0, scadenza);
+	date_add_days(c->presa, 30, domanda);
+	if (strcmp(richiesta, today) > 0)
+		return 0;
+	if (sezione_scrivi(&percorso_permesso, c->id, 0, ARGS(
+	    ARG_TEXT("richiesta", richiesta),
+	    ARG_TEXT("rilascio", strcmp(rilascio, today) <= 0 ? rilascio : NULL),
+	    ARG_TEXT("numero", strcmp(rilascio, today) <= 0 ?
+	    "RM0123456" : NULL),
+	    ARG_TEXT("scadenza", strcmp(rilascio, today) <= 0 ? scadenza :
+	    NULL))) < 0)
+		return -1;
+	if (k % 3 == 1 && strcmp(domanda, today) <= 0)
+		return sezione_scrivi(&percorso_asilo, c->id, 0, ARGS(
+		    ARG_TEXT("domanda", domanda),
+		    ARG_TEXT("note", "In attesa della convocazione in "
+		    "Commissione"))) < 0 ? -1 : 0;
+	return 0;
+}
+
 /* Every section of the version being written, as a case worker fills it. */
 static int
 write(const struct caso *c, int k, int full)
@@ -155,6 +184,8 @@ write(const struct caso *c, int k, int full)
 			return -1;
 	if (!full)
 		return 0;
+	if (legal_path(c, k) != 0)
+		return -1;
 	for (size_t i = 0; i < pei_ncategorie; i++) {
 		const char *cat = pei_categorie[i].value;
 		int sospetto = (tratta && strcmp(cat, "4") == 0) ||

@@ -147,7 +147,6 @@ int pei_confronto(struct request *);
 /* pdf.c: the document to print and sign. */
 /* Renders version `pei_id` of a PEI as an A4 PDF into `out`; 0, or -1. */
 int pei_pdf(struct pool *, long long pei_id, struct buf *out);
-void pei_pdf_close(void);
 
 /* firma.c: the PDF kept at approval, with its hash, and the signed scans. */
 int firma_pdf_crea(struct pool *, long long pei_id, char **path);

@@ -35,6 +35,9 @@ int pei_invia(struct request *, long long pei_id, const char **why);
 int pei_approva(struct request *, long long pei_id, const char **why);
 int pei_restituisci(struct request *, long long pei_id, const char *commento,
     const char **why);
+/* Frees what the PDFs of approved versions loaded (fonts), at exit. */
+void pei_pdf_close(void);
+
 /* The reason pei_restituisci() gives when the comments are missing. */
 extern const char pei_senza_commento[];
 
