@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "db.h"
-#include "pei.h"
+#include "interno.h"
 #include "settings.h"
 #include "testdb.h"
 #include "tap.h"
@@ -506,6 +506,90 @@ test_replace(void)
 	exec("DROP TABLE IF EXISTS temp.x");
 }
 
+/* The difference of `d` in section `sez`, field `campo`, element `el`. */
+static const struct differenza *
+diff_find(const struct differenza *d, size_t n, const char *sez,
+    const char *el, const char *campo)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(d[i].sezione, sez) == 0 && strcmp(d[i].campo, campo)
+		    == 0 && ((el == NULL && d[i].elemento == NULL) || (el &&
+		    d[i].elemento && strcmp(d[i].elemento, el) == 0)))
+			return &d[i];
+	return NULL;
+}
+
+static int
+diff_is(const struct differenza *x, const char *prima, const char *dopo)
+{
+	return x && ((prima == NULL && x->prima == NULL) || (prima && x->prima &&
+	    strcmp(x->prima, prima) == 0)) && ((dopo == NULL && x->dopo ==
+	    NULL) || (dopo && x->dopo && strcmp(x->dopo, dopo) == 0));
+}
+
+/*
+** What changed between two versions, field by field, as the page shows
+** it (labels, Italian dates): a scheda's fields, a list's rows matched by
+** their chiave (removed, added), a category's assessment; nothing else.
+*/
+static void
+test_confronto(void)
+{
+	long long v1 = version_in(18, "approvata"), v2 = 0;
+	struct differenza *d = NULL;
+	struct pool p = { 0 };
+	const char *why, *tolto = "Familiare 1: zio 1 (tolto)";
+	size_t n = 99;
+	char sql[400];
+	int rc;
+
+	ok(v1 > 0 && pei_apri(&anna, 18, &v2, &why) == 0, "a version approved,"
+	    " a new one from it");
+	rc = pei_confronta(&p, v1, v2, &d, &n);
+	ok(rc == 0 && n == 0, "a copy: no difference (%zu)", n);
+	snprintf(sql, sizeof sql, "UPDATE pei_anamnesi SET genitori ="
+	    " 'entrambi', lavoro = NULL, arrivo = '2025-10-01' WHERE pei_id ="
+	    " %lld;"
+	    "DELETE FROM pei_familiari WHERE id = (SELECT min(id) FROM"
+	    " pei_familiari WHERE pei_id = %lld);"
+	    "INSERT INTO pei_obiettivi (pei_id, area, descrizione, stato)"
+	    " VALUES (%lld, 'salute', 'visite', 'da_avviare');"
+	    "UPDATE pei_vulnerabilita SET esito = 'confermato' WHERE pei_id ="
+	    " %lld AND categoria = '1'", v2, v2, v2, v2);
+	ok(exec(sql) == SQLITE_OK, "the draft changed in four sections");
+	rc = pei_confronta(&p, v1, v2, &d, &n);
+	/* 3 fields of the anamnesis, the 7 values of the relative removed,
+	** 1 assessment, the 3 values of the objective added. */
+	ok(rc == 0 && n == 14, "14 differences (%zu)", n);
+	ok(diff_is(diff_find(d, n, "Anamnesi sociale", NULL, "Genitori"),
+	    "Solo la madre in vita", "Entrambi vivi"), "a choice, by its "
+	    "labels");
+	ok(diff_is(diff_find(d, n, "Anamnesi sociale", NULL,
+	    "Lavoro prima della partenza"), "pastore", NULL), "a text emptied");
+	ok(diff_is(diff_find(d, n, "Anamnesi sociale", NULL,
+	    "Data di arrivo in Italia"), "30/09/2025", "01/10/2025"),
+	    "a date, as the office writes it");
+	ok(diff_is(diff_find(d, n, "Familiari", tolto, "Relazione"), "zio 1",
+	    NULL) && diff_is(diff_find(d, n, "Familiari", tolto, "Dove vive"),
+	    "In Italia", NULL) && diff_is(diff_find(d, n, "Familiari", tolto,
+	    "Il minore è in contatto con questa persona"), "Sì", NULL),
+	    "a removed row: each of its values, named as removed");
+	ok(diff_is(diff_find(d, n, "Obiettivi", "Obiettivo 4: Salute", "Area"),
+	    NULL, "Salute") && diff_is(diff_find(d, n, "Obiettivi",
+	    "Obiettivo 4: Salute", "Obiettivo"), NULL, "visite"),
+	    "an added row: its values");
+	ok(diff_is(diff_find(d, n, "Vulnerabilità", "Disabilità", "Esito"),
+	    "Sospetta", "Confermata"), "a category's assessment");
+	ok(diff_find(d, n, "Familiari", "Familiare 1: zio 2", "Relazione") ==
+	    NULL && diff_find(d, n, "Primo colloquio", NULL, "Lingua") == NULL,
+	    "what did not change is not listed (the rows that moved up "
+	    "included: matched by chiave, not position)");
+	ok(pei_confronta(&p, v2, v1, &d, &n) == 0 && n == 14 && diff_is(
+	    diff_find(d, n, "Anamnesi sociale", NULL, "Genitori"),
+	    "Entrambi vivi", "Solo la madre in vita"), "the other way round");
+	pool_free(&p);
+}
+
 /* Copies version `pei`'s rows of every table (and its row of pei) into
 ** temporary tables named `name`_TABLE. */
 static int
@@ -871,13 +955,13 @@ main(void)
 	    " 'Eritrea', '2025-11-03', 'rintraccio_territorio', '2025-11-03',"
 	    " '2025-11-04', '2025-11-04')") == SQLITE_OK &&
 	    exec("WITH RECURSIVE n(id) AS (SELECT 3 UNION ALL SELECT id + 1"
-	    " FROM n WHERE id < 17) INSERT INTO minori (id, numero, cognome,"
+	    " FROM n WHERE id < 18) INSERT INTO minori (id, numero, cognome,"
 	    " nome, sesso, data_nascita, cittadinanza, data_rintraccio,"
 	    " modalita_rintraccio, data_presa_in_carico, data_stato)"
 	    " SELECT id, printf('MSNA-2026-%05d', id), 'Camara', 'Minore ' ||"
 	    " id, 'M', '2009-05-10', 'Mali', '2025-10-01', 'sbarco',"
 	    " '2025-10-02', '2025-10-02' FROM n") == SQLITE_OK,
-	    "db: a facility, eight users, seventeen minors");
+	    "db: a facility, eight users, eighteen minors");
 	anna = as(101, ROLE_OPERATORE, "anna");
 	bruno = as(102, ROLE_OPERATORE, "bruno");
 	rita = as(103, ROLE_RESPONSABILE, "rita");
@@ -892,6 +976,7 @@ main(void)
 	test_protezione();
 	test_spostamenti();
 	test_replace();
+	test_confronto();
 	test_restituita();
 	test_approvazione();
 	test_copia();
