@@ -60,7 +60,7 @@
 </header>
 <main id="contenuto" class="container my-4">
   <?cs if:Page.avviso ?>
-  <div class="alert alert-success" role="status"><?cs var:Page.avviso ?></div>
+  <?cs if:Page.avviso_errore ?><div class="alert alert-warning" role="alert"><?cs var:Page.avviso ?></div><?cs else ?><div class="alert alert-success" role="status"><?cs var:Page.avviso ?></div><?cs /if ?>
   <?cs /if ?>
   <?cs include:Page.template ?>
 </main>

@@ -342,7 +342,10 @@ layout_data(struct request *r, const char *title)
 	page_set(r, "User.nome", r->user.nome);
 	page_set(r, "User.ruolo", role_label(r->user.role));
 	page_set(r, "Session.csrf", r->csrf);
-	if (r->avviso)
+	if (r->avviso && r->avviso[0] == '!') {
+		page_set(r, "Page.avviso", r->avviso + 1);
+		page_set(r, "Page.avviso_errore", "1");
+	} else if (r->avviso)
 		page_set(r, "Page.avviso", r->avviso);
 	module_links(r, "Nav", 0);
 }

@@ -181,6 +181,17 @@ session_end_others(long long user_id, long long keep)
 	    user_id), ARG_INT("tenuta", keep)));
 }
 
+/*
+** A one-shot warning for the next page: something was refused or did not
+** happen ("Solo il responsabile approva"), drawn as an alert, not as news.
+** Stored as the message with a leading '!', which no message starts with.
+*/
+int
+session_set_errore(struct request *r, const char *msg)
+{
+	return session_set_avviso(r, pool_printf(&r->pool, "!%s", msg));
+}
+
 /* A one-shot message ("Password modificata.") for the next page. */
 int
 session_set_avviso(struct request *r, const char *msg)

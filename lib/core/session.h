@@ -13,6 +13,7 @@ int session_load(struct request *);
 int session_end(struct request *);
 int session_end_others(long long user_id, long long keep_session_id);
 int session_set_avviso(struct request *, const char *);
+int session_set_errore(struct request *, const char *);
 int session_expired(long long created, long long last_used, long long now,
     int idle_minutes, int absolute_hours);
 int csrf_valid(const char *expected, const char *given);

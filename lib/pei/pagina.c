@@ -417,7 +417,10 @@ done(struct request *r, int rc, const char *why, const char *ok)
 {
 	if (rc < 0)
 		return 500;
-	session_set_avviso(r, rc == 0 ? ok : why);
+	if (rc == 0)
+		session_set_avviso(r, ok);
+	else
+		session_set_errore(r, why);
 	return response_redirect(r, pool_printf(&r->pool, "/minori/%lld/pei",
 	    r->id[0]));
 }

@@ -411,7 +411,7 @@ sezione_page(struct edit *e)
 	int rc;
 
 	if (e->form.nerrors == 0 && !writable(e)) {
-		session_set_avviso(r, "Il PEI non ha una versione in lavorazione:"
+		session_set_errore(r, "Il PEI non ha una versione in lavorazione:"
 		    " aprine una per modificarlo.");
 		return response_redirect(r, pool_printf(&r->pool,
 		    "/minori/%lld/pei", minor(e)));
@@ -519,7 +519,7 @@ sezione_elimina(struct request *r)
 	if (owner(r, s, SQL_OWNER, r->id[1], &m, &scrivibile) != 0 ||
 	    !scrivibile) {
 		db_rollback();
-		session_set_avviso(r, "Questa versione del PEI non è più in "
+		session_set_errore(r, "Questa versione del PEI non è più in "
 		    "lavorazione: nulla è stato eliminato.");
 	} else if (remove_row(r, s, r->id[1]) != 0 || db_commit() != 0)
 		return 500;

@@ -209,7 +209,7 @@ page(struct edit *e)
 	int rc;
 
 	if (e->form.nerrors == 0 && pei_in_lavorazione(r->id[0]) == 0) {
-		session_set_avviso(r, "Il PEI non ha una versione in lavorazione:"
+		session_set_errore(r, "Il PEI non ha una versione in lavorazione:"
 		    " aprine una per modificarlo.");
 		return response_redirect(r, pool_printf(&r->pool,
 		    "/minori/%lld/pei", r->id[0]));

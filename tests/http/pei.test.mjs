@@ -414,7 +414,7 @@ test(`${SERVER}: nobody approves a PEI they wrote or submitted`, async () => {
   assert.doesNotMatch(page.body, /value="approva"/, 'no approve button');
   assert.equal((await press(r, id, `/${v}/decisione`, { decisione: 'approva' })).status, 303);
   assert.equal(stato(id), 'inviata');
-  assert.match(await notice(r, id), /serve un altro responsabile/);
+  assert.match(await notice(r, id), /<div class="alert alert-warning" role="alert">[^<]*serve un altro responsabile/, 'a refusal is a warning, not news');
 });
 
 test(`${SERVER}: another operatore reads; a facility sees only the approved objectives of its minors`, async () => {
