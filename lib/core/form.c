@@ -290,6 +290,8 @@ form_page(struct request *r, const struct form *f)
 		row_set(node, "required", (fd->flags & FIELD_REQUIRED) ? "1" : "");
 		if (fd->hint)
 			row_set(node, "hint", fd->hint);
+		if (fd->group)
+			row_set(node, "group", fd->group);
 		if (f->error[i])
 			row_set(node, "error", f->error[i]);
 		if (fd->type == FIELD_CHECKBOX && f->typed[i] && *f->typed[i])

@@ -44,6 +44,7 @@ struct field {
 	const struct choice *choices;
 	size_t nchoices;
 	const char *hint;	/* help text under the field, or NULL */
+	const char *group;	/* starts a group of fields with this legend */
 };
 
 #define FORM_FIELDS_MAX 64

@@ -40,24 +40,24 @@ static const struct choice dove[] = {
 };
 
 static const struct field anamnesi_fields[] = {
-	{ "genitori", "Genitori", CHOICES(genitori) },
+	{ "genitori", "Genitori", CHOICES(genitori), .group = "La famiglia" },
 	{ "fratelli", "Fratelli e sorelle", LINE(300),
 	  .hint = "Quanti, età, dove vivono" },
 	{ "contatti_famiglia", "Contatti con la famiglia", CHOICES(contatti) },
 	{ "contatti_frequenza", "Come e quanto spesso", LINE(300),
 	  .hint = "Es. videochiamata con la madre ogni settimana" },
 	{ "scuola_anni", "Anni di scuola nel paese d'origine", .type = FIELD_INT,
-	  .min = 0, .max = 20 },
+	  .min = 0, .max = 20, .group = "Scuola, lavoro, lingue" },
 	{ "alfabetizzazione", "Alfabetizzato nella propria lingua",
 	  CHOICES(alfabetizzazione) },
 	{ "lavoro", "Lavoro prima della partenza", TEXT },
 	{ "lingue", "Lingue parlate", LINE(300) },
 	{ "italiano", "Livello di italiano (QCER)", CHOICES(cefr) },
 	{ "religione_registrata", "Il minore chiede di registrare la sua "
-	  "religione", .type = FIELD_CHECKBOX },
+	  "religione", .type = FIELD_CHECKBOX, .group = "Religione" },
 	{ "religione", "Religione", LINE(120),
 	  .hint = "Solo se il minore lo chiede" },
-	{ "partenza", "Data di partenza", DATE },
+	{ "partenza", "Data di partenza", DATE, .group = "Il viaggio" },
 	{ "viaggio_mezzi", "Come ha viaggiato", TEXT },
 	{ "viaggio_pagato", "Chi ha pagato il viaggio", LINE(300) },
 	{ "debito", "Ha un debito per il viaggio", .type = FIELD_CHECKBOX },
@@ -67,7 +67,8 @@ static const struct field anamnesi_fields[] = {
 	  "il viaggio", TEXT },
 	{ "arrivo", "Data di arrivo in Italia", DATE },
 	{ "arrivo_luogo", "Luogo di arrivo", LINE(200) },
-	{ "progetto_studio", "Progetto: studiare", .type = FIELD_CHECKBOX },
+	{ "progetto_studio", "Progetto: studiare", .type = FIELD_CHECKBOX,
+	  .group = "Il progetto migratorio del minore" },
 	{ "progetto_lavoro", "Progetto: lavorare", .type = FIELD_CHECKBOX },
 	{ "progetto_ricongiungimento", "Progetto: ricongiungersi con la "
 	  "famiglia", .type = FIELD_CHECKBOX },

@@ -18,15 +18,17 @@ static const struct choice profili[] = {
 };
 
 static const struct field fields[] = {
-	{ "data", "Data del colloquio", DATE },
+	{ "data", "Data del colloquio", DATE,
+	  .group = "Chi ha condotto il colloquio, chi era presente" },
+	{ "ritardo_motivo", "Perché il colloquio si è tenuto oltre i 3 giorni",
+	  TEXT, .flags = FIELD_ON_DEMAND },
 	{ "conduttore", "Chi ha condotto il colloquio", LINE(120) },
 	{ "profilo", "Profilo professionale", CHOICES(profili) },
 	{ "tutore", "Tutore o esercente provvisorio presente", LINE(120) },
 	{ "mediatore", "Mediatore culturale presente", LINE(120) },
 	{ "lingua", "Lingua del colloquio", LINE(80) },
-	{ "ritardo_motivo", "Perché il colloquio si è tenuto oltre i 3 giorni",
-	  TEXT, .flags = FIELD_ON_DEMAND },
-	{ "dati_personali", "Dati personali dichiarati", TEXT },
+	{ "dati_personali", "Dati personali dichiarati", TEXT,
+	  .group = "La relazione del colloquio" },
 	{ "storia_casa", "Storia: la vita a casa", TEXT },
 	{ "storia_scuola", "Storia: la scuola", TEXT },
 	{ "storia_partenza", "Storia: la partenza", TEXT },
@@ -39,7 +41,8 @@ static const struct field fields[] = {
 	{ "partecipazione", "Come il minore ha partecipato", TEXT },
 	{ "parere", "Parere del minore sul progetto di accoglienza proposto",
 	  TEXT },
-	{ "data_cartella", "Data di inserimento nella cartella sociale", DATE },
+	{ "data_cartella", "Data di inserimento nella cartella sociale", DATE,
+	  .group = "Dove è stata trasmessa la relazione" },
 	{ "data_procura", "Data di trasmissione alla Procura presso il TM",
 	  DATE },
 };

@@ -131,12 +131,11 @@ compare(struct diff *x, const char *sezione, const char *title,
 
 /* The vulnerabilities' fields, for comparing them like a section. */
 static const struct field vuln_fields[] = {
-	{ "esito", "Esito", FIELD_TEXT, 0, 0, 0, NULL, 0, NULL },
-	{ "data", "Data della valutazione", FIELD_DATE, 0, 0, 0, NULL, 0, NULL },
-	{ "fonte", "Fonte", FIELD_TEXT, 0, 0, 0, NULL, 0, NULL },
-	{ "note", "Note", FIELD_TEXT, 0, 0, 0, NULL, 0, NULL },
-	{ "indicatori", "Indicatori di tratta", FIELD_TEXT, 0, 0, 0, NULL, 0,
-	  NULL },
+	{ "esito", "Esito", .type = FIELD_TEXT },
+	{ "data", "Data della valutazione", .type = FIELD_DATE },
+	{ "fonte", "Fonte", .type = FIELD_TEXT },
+	{ "note", "Note", .type = FIELD_TEXT },
+	{ "indicatori", "Indicatori di tratta", .type = FIELD_TEXT },
 };
 
 static void

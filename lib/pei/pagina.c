@@ -198,12 +198,13 @@ static int read_version(struct request *, long long minore, long long id,
 
 /* The responsabile's decision on a submitted version. */
 static const struct field decisione_fields[] = {
-	{ "decisione", "Decisione", FIELD_CHOICE, FIELD_REQUIRED, 0, 0,
-	  (const struct choice[]){ { "approva", "Approva" },
-	  { "restituisci", "Restituisci" } }, 2, NULL },
+	{ "decisione", "Decisione", .type = FIELD_CHOICE,
+	  .flags = FIELD_REQUIRED, .choices = (const struct choice[]){
+	  { "approva", "Approva" }, { "restituisci", "Restituisci" } },
+	  .nchoices = 2 },
 	{ "commento", "Osservazioni per chi ha scritto il PEI",
-	  FIELD_TEXTAREA, 0, 0, 4000, NULL, 0,
-	  "Obbligatorie se restituisci la versione" },
+	  .type = FIELD_TEXTAREA, .max = 4000,
+	  .hint = "Obbligatorie se restituisci la versione" },
 };
 
 /*
