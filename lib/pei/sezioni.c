@@ -411,8 +411,11 @@ sezione_page(struct edit *e)
 	int rc;
 
 	if (e->form.nerrors == 0 && !writable(e)) {
-		session_set_errore(r, "Il PEI non ha una versione in lavorazione:"
-		    " aprine una per modificarlo.");
+		session_set_errore(r, pei_in_lavorazione(minor(e)) ?
+		    "Questa voce è di una versione già inviata o approvata: "
+		    "modificala nella versione in lavorazione." :
+		    "Il PEI non ha una versione in lavorazione: aprine una per "
+		    "modificarlo.");
 		return response_redirect(r, pool_printf(&r->pool,
 		    "/minori/%lld/pei", minor(e)));
 	}

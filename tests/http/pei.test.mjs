@@ -278,6 +278,11 @@ test(`${SERVER}: an approved version never changes; a new one starts from it`, a
     assert.equal(count(`${t} WHERE pei_id = ${v2}`), count(`${t} WHERE pei_id = ${v1}`), `${t} copied`);
   assert.equal(count(`pei_azioni a JOIN pei_obiettivi o ON o.id = a.obiettivo_id WHERE a.pei_id = ${v2} AND o.pei_id = ${v2}`), 2, 'the actions hang on the new version\'s objectives');
   assert.equal(sql(`SELECT count(*) FROM pei_obiettivi n JOIN pei_obiettivi o ON o.chiave = n.chiave WHERE n.pei_id = ${v2} AND o.pei_id = ${v1}`), '1', 'rows keep their key across versions');
+  // A row of the approved version is not edited: the draft's copy is.
+  const vecchio = sql(`SELECT id FROM pei_obiettivi WHERE pei_id = ${v1}`);
+  const back = await o.get(`${base}/obiettivi/${vecchio}`);
+  assert.equal(back.status, 303);
+  assert.match(await notice(o, pei.id), /già inviata o approvata: modificala nella versione in lavorazione/);
   // The review: each objective's outcome, in the new version only.
   const obiettivo = sql(`SELECT id FROM pei_obiettivi WHERE pei_id = ${v2}`);
   let rev = await send(o, `${base}/obiettivi/${obiettivo}`, { area: 'scuola', descrizione: 'Licenza media al CPIA', stato: 'in_corso', verifica_note: 'Frequenta, esame a giugno' });
