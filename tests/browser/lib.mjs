@@ -241,7 +241,16 @@ export async function watchProblems(t, context, page, { everyPage = false } = {}
     }
   });
   page.on('pageerror', (e) => problems.push(`page error on ${pathOf(page)}: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed on ${pathOf(page)}: ${r.url()} ${r.failure()?.errorText}`));
+  // A link to an attachment (a PDF to download) ends its navigation with
+  // ERR_ABORTED once the download starts: that is not a failure.
+  const downloads = new Set();
+  page.on('download', (d) => downloads.add(d.url()));
+  page.on('requestfailed', (r) => {
+    const aborted = r.failure()?.errorText === 'net::ERR_ABORTED' &&
+      r.resourceType() === 'document' && (downloads.has(r.url()) ||
+      /\/pdf$|\/firmate\/\d+$/.test(new URL(r.url()).pathname));
+    if (!aborted) problems.push(`request failed on ${pathOf(page)}: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400 && r.request().resourceType() !== 'document')
       problems.push(`HTTP ${r.status()} for ${r.url()}`);
