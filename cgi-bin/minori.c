@@ -1,6 +1,7 @@
 /*
 ** minori: the FastCGI program that serves the module minori (and,
-** the modules whose pages live under a case: /minori/N/...: pei).
+** the modules whose pages live under a case, /minori/N/...: pei,
+** monitoraggio).
 */
 #include "moduli.h"
 
@@ -8,7 +9,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct module *const serves[] = { &minori_modulo, &pei_modulo,
-	    NULL };
+	    &monitoraggio_modulo, NULL };
 	static const struct program prog = { "minori", serves, approdo_moduli };
 
 	return app_main(&prog, argc, argv);

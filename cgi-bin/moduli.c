@@ -11,6 +11,7 @@ const struct module *const approdo_moduli[] = {
 	&utenti_modulo,
 	&minori_modulo,
 	&pei_modulo,
+	&monitoraggio_modulo,
 	&registro_modulo,
 	NULL,
 };

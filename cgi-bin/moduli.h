@@ -4,6 +4,7 @@
 
 #include "accesso.h"
 #include "minori.h"
+#include "monitoraggio.h"
 #include "pei.h"
 #include "registro.h"
 #include "strutture.h"

@@ -19,6 +19,13 @@ const struct choice pei_aree[] = {
 };
 const size_t pei_naree = COUNT(pei_aree);
 
+const struct choice *
+pei_aree_scelte(size_t *n)
+{
+	*n = pei_naree;
+	return pei_aree;
+}
+
 static const struct choice obiettivo_stati[] = {
 	{ "da_avviare", "Da avviare" },
 	{ "in_corso", "In corso" },

@@ -35,6 +35,9 @@ int pei_invia(struct request *, long long pei_id, const char **why);
 int pei_approva(struct request *, long long pei_id, const char **why);
 int pei_restituisci(struct request *, long long pei_id, const char *commento,
     const char **why);
+/* The PEI's areas (school and Italian L2, health, ...): value, label. */
+const struct choice *pei_aree_scelte(size_t *n);
+
 /* Frees what the PDFs of approved versions loaded (fonts), at exit. */
 void pei_pdf_close(void);
 

@@ -1,0 +1,16 @@
+<p><a href="/minori/<?cs var:Case.id ?>/monitoraggio">← Monitoraggio di <?cs var:Case.cognome ?> <?cs var:Case.nome ?></a></p>
+<h1><?cs var:Section.title ?></h1>
+<p class="lead"><?cs var:Case.cognome ?> <?cs var:Case.nome ?> · <span class="text-nowrap"><?cs var:Case.numero ?></span></p>
+<p>I campi con * sono obbligatori. Le date si scrivono gg/mm/aaaa.</p>
+<?cs call:form_errors() ?>
+<form method="post" action="<?cs var:Section.action ?>" novalidate class="col-12 col-lg-8">
+  <?cs call:csrf() ?>
+  <?cs set:open = 0 ?>
+  <?cs each:f = Fields ?>
+    <?cs if:f.group ?><?cs if:open ?></fieldset><?cs /if ?><fieldset class="mb-4"><legend class="h4"><?cs var:f.group ?></legend><?cs set:open = 1 ?><?cs /if ?>
+    <?cs if:!f.hidden ?><?cs call:field(f) ?><?cs /if ?>
+  <?cs /each ?>
+  <?cs if:open ?></fieldset><?cs /if ?>
+  <button type="submit" class="btn btn-primary">Salva</button>
+  <a href="/minori/<?cs var:Case.id ?>/monitoraggio" class="btn btn-outline-secondary">Annulla</a>
+</form>

@@ -1,0 +1,40 @@
+<?cs # The case's monitoring: its interviews and follow-up actions. ?>
+<?cs def:azione(a, da) ?>
+  <li class="border-start border-3 ps-3 mb-3<?cs if:a.scaduta ?> border-danger<?cs /if ?>">
+    <p class="mb-1"><?cs var:a.cosa ?></p>
+    <p class="small mb-1"><?cs var:a.chi_label ?><?cs if:a.utente ?>: <?cs var:a.utente ?><?cs /if ?><?cs if:a.servizio ?>: <?cs var:a.servizio ?><?cs /if ?><?cs if:a.entro_it ?> · entro il <?cs var:a.entro_it ?><?cs /if ?> · <?cs if:a.scaduta ?><strong>scaduta</strong><?cs else ?><?cs var:a.stato_label ?><?cs /if ?><?cs if:a.fatta_il ?> il <?cs var:a.fatta_il ?> da <?cs var:a.fatta_da ?><?cs /if ?></p>
+    <?cs if:a.stato == "aperta" && Case.can_edit ?><form method="post" action="/minori/azioni/<?cs var:a.id ?>/fatta"><?cs call:csrf() ?><input type="hidden" name="da" value="<?cs var:da ?>"><button type="submit" class="btn btn-sm btn-outline-primary">Segna come fatta<span class="visually-hidden">: <?cs var:a.cosa ?></span></button></form><?cs /if ?>
+  </li>
+<?cs /def ?>
+<p><a href="/minori/<?cs var:Case.id ?>">← Fascicolo <?cs var:Case.numero ?></a></p>
+<h1>Monitoraggio di <?cs var:Case.cognome ?> <?cs var:Case.nome ?></h1>
+<p class="lead">Colloqui con il minore e azioni di follow-up.</p>
+<?cs if:Case.can_edit ?><p><a href="/minori/<?cs var:Case.id ?>/colloqui/nuovo" class="btn btn-primary">Nuovo colloquio</a></p><?cs /if ?>
+
+<section aria-labelledby="azioni" class="mb-5">
+  <h2 id="azioni" class="h3">Azioni di follow-up</h2>
+  <?cs if:subcount(Azioni) == 0 ?><p>Nessuna azione.</p><?cs else ?>
+  <ul class="list-unstyled"><?cs each:a = Azioni ?><?cs call:azione(a, "caso") ?><?cs /each ?></ul>
+  <?cs /if ?>
+</section>
+
+<section aria-labelledby="colloqui" class="mb-5">
+  <h2 id="colloqui" class="h3">Colloqui</h2>
+  <?cs if:subcount(Colloqui) == 0 ?><p>Nessun colloquio registrato.</p><?cs /if ?>
+  <?cs each:c = Colloqui ?>
+  <article class="card card-bg no-after mx-0 mb-4" aria-labelledby="colloquio-<?cs var:c.id ?>"><div class="card-body">
+    <h3 class="h5" id="colloquio-<?cs var:c.id ?>">Colloquio del <?cs var:c.data ?><?cs if:c.luogo ?>, <?cs var:c.luogo ?><?cs /if ?></h3>
+    <dl class="row approdo-dl mb-0">
+      <?cs if:c.partecipanti ?><dt class="col-sm-4">Per l'ufficio</dt><dd class="col-sm-8"><?cs var:c.partecipanti ?></dd><?cs /if ?>
+      <?cs if:c.tutore ?><dt class="col-sm-4">Tutore</dt><dd class="col-sm-8"><?cs var:c.tutore ?></dd><?cs /if ?>
+      <?cs if:c.mediatore ?><dt class="col-sm-4">Mediatore</dt><dd class="col-sm-8"><?cs var:c.mediatore ?><?cs if:c.lingua ?> (<?cs var:c.lingua ?>)<?cs /if ?></dd><?cs /if ?>
+      <?cs if:c.aree ?><dt class="col-sm-4">Aree del PEI</dt><dd class="col-sm-8"><?cs var:c.aree ?></dd><?cs /if ?>
+      <?cs if:c.parole ?><dt class="col-sm-4">Il minore</dt><dd class="col-sm-8 approdo-pre"><?cs var:c.parole ?></dd><?cs /if ?>
+      <?cs if:c.valutazione ?><dt class="col-sm-4">Valutazione</dt><dd class="col-sm-8 approdo-pre"><?cs var:c.valutazione ?></dd><?cs /if ?>
+      <?cs if:c.preoccupazioni ?><dt class="col-sm-4">Preoccupazioni</dt><dd class="col-sm-8 approdo-pre"><?cs var:c.preoccupazioni ?></dd><?cs /if ?>
+      <dt class="col-sm-4">Registrato da</dt><dd class="col-sm-8"><?cs var:c.autore ?></dd>
+    </dl>
+    <?cs if:Case.can_edit ?><p class="mt-2 mb-0"><a href="/minori/<?cs var:Case.id ?>/colloqui/<?cs var:c.id ?>">Modifica o aggiungi un'azione<span class="visually-hidden">: colloquio del <?cs var:c.data ?></span></a></p><?cs /if ?>
+  </div></article>
+  <?cs /each ?>
+</section>

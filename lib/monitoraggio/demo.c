@@ -1,0 +1,84 @@
+/*
+** Demo monitoring (approdo-admin demo --monitoraggio N): for N cases, an
+** interview or two by the case's worker, each with a follow-up action:
+** some overdue, some due this week, some later, some done. Synthetic,
+** never real people; written through the module's own writers.
+*/
+#include <string.h>
+
+#include "date.h"
+#include "interno.h"
+
+static const char SQL_CASI[] =
+    "SELECT m.id, m.operatore_id, m.lingue, m.data_presa_in_carico AS presa,"
+    " u.nome FROM minori m JOIN utenti u ON u.id = m.operatore_id"
+    " WHERE m.stato = 'in_carico' AND NOT EXISTS (SELECT 1 FROM colloqui c"
+    " WHERE c.minore_id = m.id) ORDER BY m.id LIMIT :n";
+static const char SQL_FATTA[] =
+    "UPDATE azioni_seguito SET stato = 'fatta', fatta_da = creata_da,"
+    " fatta_il = strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE id = :id";
+
+static const char *const parole[] = {
+	"Sto bene in comunità, vorrei cominciare presto la scuola.",
+	"Mi manca mia madre, la sento poco: vorrei chiamarla più spesso.",
+	"Voglio lavorare, ma ho capito che prima serve l'italiano.",
+	"Con un ragazzo della stanza litighiamo spesso.",
+};
+static const char *const cose[] = {
+	"Chiamare la scuola per l'iscrizione al CPIA",
+	"Organizzare una videochiamata con la famiglia",
+	"Sentire la struttura sul conflitto in stanza",
+	"Prenotare la visita dal medico di base",
+};
+
+int
+monitoraggio_demo(struct request *console, long long n)
+{
+	struct request op;
+	struct stmt *st;
+	char today[11];
+	int added = 0;
+
+	if (n <= 0)
+		return 0;
+	date_today(today);
+	memset(&op, 0, sizeof op);
+	op.remote_addr = console->remote_addr;
+	op.user.role = ROLE_OPERATORE;
+	if (db_begin_write() != 0)
+		return -1;
+	st = db_query(SQL_CASI, ARGS(ARG_INT("n", n)));
+	while (db_step(st) == SQLITE_ROW) {
+		long long id = db_int(st, "id"), c, a;
+		char data[11], entro[11], uid[24];
+		int k = added;
+		struct azione_nuova az;
+
+		op.user.id = db_int(st, "operatore_id");
+		op.user.nome = pool_strdup(&op.pool, db_text(st, "nome"));
+		date_add_days(today, -(7 + k % 40), data);
+		if (strcmp(data, db_text(st, "presa")) < 0)
+			memcpy(data, today, sizeof data);
+		date_add_days(today, k % 4 == 0 ? -5 : k % 4 == 1 ? 3 : 20,
+		    entro);
+		snprintf(uid, sizeof uid, "%lld", op.user.id);
+		az = (struct azione_nuova){ cose[k % 4], "utente", uid, NULL,
+		    entro };
+		c = colloquio_scrivi(&op, id, data, k % 2 ? "Struttura di "
+		    "accoglienza" : "Ufficio MSNA", db_text(st, "lingue"),
+		    k % 2 ? "scuola,relazioni" : "salute,autonomia",
+		    parole[k % 4], "Il ragazzo partecipa e si fida dell'ufficio.");
+		if (c < 0 || (a = azione_add(&op, id, "colloquio", c, &az)) < 0 ||
+		    (k % 5 == 4 && db_write(SQL_FATTA, ARGS(ARG_INT("id", a)))
+		    != 0)) {
+			db_done(st);
+			db_rollback();
+			pool_free(&op.pool);
+			return -1;
+		}
+		added++;
+	}
+	db_done(st);
+	pool_free(&op.pool);
+	return db_commit() == 0 ? added : -1;
+}

@@ -1,0 +1,40 @@
+/*
+** The monitoraggio module's own declarations, shared by its files only.
+*/
+#ifndef APPRODO_MONITORAGGIO_INTERNO_H
+#define APPRODO_MONITORAGGIO_INTERNO_H
+
+#include "db.h"
+#include "form.h"
+#include "minori.h"
+#include "monitoraggio.h"
+#include "record.h"
+
+/* azioni.c: the follow-up actions, the only writer of azioni_seguito. */
+extern const struct choice azione_attori[], azione_stati[];
+extern const size_t azione_nattori, azione_nstati;
+struct azione_nuova {
+	const char *cosa, *chi, *utente, *servizio, *entro;
+};
+void azione_check(struct form *, const char *prefix);
+long long azione_add(struct request *, long long minore, const char *origine,
+    long long origine_id, const struct azione_nuova *);
+int azioni_del_caso(struct request *, long long minore);
+int azioni_mie(struct request *);
+int azione_fatta_post(struct request *);
+
+/* colloquio.c: the interviews, the only writer of colloqui. */
+extern const struct record colloquio_nuovo, colloquio_modifica;
+int colloqui_del_caso(struct request *, long long minore);
+long long colloquio_scrivi(struct request *, long long minore,
+    const char *data, const char *luogo, const char *lingua, const char *aree,
+    const char *parole, const char *valutazione);
+
+/* pagina.c: the case's monitoring page. */
+int monitoraggio_pagina(struct request *);
+int monitoraggio_form_page(struct edit *, const char *template);
+
+/* demo.c */
+int monitoraggio_demo(struct request *console, long long n);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+** The case's monitoring page (/minori/N/monitoraggio): its interviews and
+** its follow-up actions, under the case's header; and the frame of the
+** module's forms. The office reads it (a facility does not: its own forms
+** come with the facility portal); every view is an audit row.
+*/
+#include "audit.h"
+#include "interno.h"
+#include "page.h"
+
+/* GET /minori/N/monitoraggio */
+int
+monitoraggio_pagina(struct request *r)
+{
+	long long id = r->id[0];
+	int rc;
+
+	if ((rc = minore_access(r, id, 0)) != 0)
+		return rc;
+	if (minore_limited(r)) {
+		audit_now(r, "permission_denied", "minore", id, "monitoraggio");
+		return 403;
+	}
+	if (audit_view(r, "minore", id, "monitoraggio") != 0)
+		return 500;
+	if (db_begin_read() != 0)
+		return 500;
+	rc = fascicolo_header(r, id, 1);
+	if (rc == 0) {
+		colloqui_del_caso(r, id);
+		azioni_del_caso(r, id);
+		rc = db_failed() ? 500 : 0;
+	}
+	db_end_read();
+	if (rc != 0)
+		return rc;
+	return page_render(r, "monitoraggio/monitoraggio.cs", "Monitoraggio");
+}
+
+/* A form of the module, under the case's header, posting to `action`. */
+int
+monitoraggio_form_page(struct edit *e, const char *action)
+{
+	int rc = fascicolo_header(e->r, e->r->id[0], 1);
+
+	if (rc != 0)
+		return rc;
+	form_page(e->r, &e->form);
+	page_set(e->r, "Section.action", action);
+	page_set(e->r, "Section.title", e->rec->title);
+	return page_render(e->r, "monitoraggio/modulo.cs", e->rec->title);
+}

@@ -1,0 +1,50 @@
+-- Following each case (DOMAIN.md, activity 3): the interviews with the
+-- minor and the follow-up actions that come out of them (and, as they come,
+-- out of the contacts with the facility and the team's meetings). Dates
+-- are ISO. lib/monitoraggio/colloquio.c writes colloqui, azioni.c
+-- azioni_seguito.
+CREATE TABLE colloqui (
+	id INTEGER PRIMARY KEY,
+	minore_id INTEGER NOT NULL REFERENCES minori(id),
+	data TEXT NOT NULL,
+	luogo TEXT,
+	partecipanti TEXT,
+	tutore TEXT,
+	mediatore TEXT,
+	lingua TEXT,
+	aree TEXT,		-- the PEI's areas discussed, codes with commas
+	parole TEXT,		-- what the minor said and wants, in their words
+	valutazione TEXT,
+	preoccupazioni TEXT,
+	autore_id INTEGER NOT NULL REFERENCES utenti(id),
+	creato TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
+) STRICT;
+CREATE INDEX colloqui_minore ON colloqui(minore_id, data DESC, id DESC);
+
+-- A follow-up action: what, who acts (an office user, the facility, the
+-- guardian, a service), by when, its state; done records who and when.
+CREATE TABLE azioni_seguito (
+	id INTEGER PRIMARY KEY,
+	minore_id INTEGER NOT NULL REFERENCES minori(id),
+	origine TEXT NOT NULL CHECK (origine IN ('colloquio', 'contatto',
+		'riunione')),
+	origine_id INTEGER NOT NULL,
+	cosa TEXT NOT NULL,
+	chi TEXT NOT NULL CHECK (chi IN ('utente', 'struttura', 'tutore',
+		'servizio')),
+	utente_id INTEGER REFERENCES utenti(id),
+	servizio TEXT,
+	entro TEXT,
+	stato TEXT NOT NULL DEFAULT 'aperta'
+		CHECK (stato IN ('aperta', 'fatta', 'annullata')),
+	fatta_da INTEGER REFERENCES utenti(id),
+	fatta_il TEXT,
+	creata_da INTEGER NOT NULL REFERENCES utenti(id),
+	creata TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
+	CHECK ((chi = 'utente') = (utente_id IS NOT NULL)),
+	CHECK ((stato = 'fatta') = (fatta_da IS NOT NULL AND fatta_il IS NOT NULL))
+) STRICT;
+CREATE INDEX azioni_seguito_utente ON azioni_seguito(utente_id, stato, entro);
+CREATE INDEX azioni_seguito_minore ON azioni_seguito(minore_id, stato, entro);
+CREATE INDEX azioni_seguito_scadenza ON azioni_seguito(stato, entro);
+CREATE INDEX azioni_seguito_origine ON azioni_seguito(origine, origine_id);

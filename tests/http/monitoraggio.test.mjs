@@ -1,0 +1,156 @@
+// Monitoring through the web server: an interview with the minor (its
+// rules, Italian messages next to the field, what was typed kept), the
+// follow-up action written with it, "le mie azioni" by when they are due,
+// an action done (who and when), the responsabile's view of what is
+// overdue, and who may do what (a facility never reaches it: 403 and an
+// audit row).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, DEMO, sql } from './client.mjs';
+
+const SERVER = process.env.SERVER || 'nginx';
+const struttura = (nome) => sql(`SELECT id FROM strutture WHERE nome = '${nome}'`);
+const userId = (u) => sql(`SELECT id FROM utenti WHERE username = '${u}'`);
+const count = (where) => Number(sql(`SELECT count(*) FROM ${where}`));
+const pad = (n) => String(n).padStart(2, '0');
+const it = (d) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+const days = (n) => new Date(Date.now() + n * 86400000);
+let seq = 0;
+
+async function as(who) {
+  const c = new Client();
+  assert.equal((await c.login(...DEMO[who])).status, 303, `${who} signs in`);
+  return c;
+}
+
+async function newCase(r) {
+  seq++;
+  const token = await r.csrf('/minori/nuovo');
+  const res = await r.post('/minori/nuovo', {
+    csrf: token, cognome: `Mon${SERVER}${seq}${Date.now() % 100000}`, nome: 'Nove', sesso: 'M',
+    data_nascita: '10/05/2009', paese_nascita: 'Mali', cittadinanza: 'Mali', data_rintraccio: '02/10/2025',
+    modalita_rintraccio: 'sbarco', data_403: '02/10/2025', data_presa_in_carico: '03/10/2025',
+    struttura_id: struttura('Comunità Il Ponte'), operatore_id: userId('operatore'), conferma_nuovo: '1',
+  });
+  assert.equal(res.status, 303);
+  return Number(res.headers.location.match(/^\/minori\/(\d+)$/)[1]);
+}
+
+async function send(c, path, fields) {
+  const page = await c.get(path);
+  assert.equal(page.status, 200, `GET ${path}`);
+  const token = page.body.match(/name="csrf" value="([0-9a-f]+)"/)[1];
+  const invio = page.body.match(/name="invio" value="([0-9a-f]+)"/)?.[1];
+  return c.post(path, { csrf: token, ...(invio ? { invio } : {}), ...fields });
+}
+
+test(`${SERVER}: an interview with its follow-up action; the form's rules`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const o = await as('operatore');
+  const me = userId('operatore');
+  const base = `/minori/${id}`;
+  assert.match((await o.get(base)).body, new RegExp(`href="${base}/monitoraggio"`), 'the case page links to it');
+  const empty = await o.get(`${base}/monitoraggio`);
+  assert.equal(empty.status, 200);
+  assert.match(empty.body, /Nessun colloquio registrato/);
+  let res = await send(o, `${base}/colloqui/nuovo`, { data: '', parole: 'Voglio andare a scuola', azione_chi: 'utente' });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /id="e-data"/);
+  assert.match(res.body, /Scrivi che cosa va fatto, o lascia vuota tutta l&#39;azione|Scrivi che cosa va fatto, o lascia vuota tutta l'azione/);
+  assert.match(res.body, /Voglio andare a scuola/, 'what was typed comes back');
+  res = await send(o, `${base}/colloqui/nuovo`, { data: it(days(-1)), azione_cosa: 'Chiamare il CPIA', azione_chi: 'utente' });
+  assert.match(res.body, /Scegli l&#39;operatore che deve farlo|Scegli l'operatore che deve farlo/);
+  res = await send(o, `${base}/colloqui/nuovo`, { data: it(days(-1)), azione_cosa: 'Chiamare il CPIA', azione_chi: 'servizio' });
+  assert.match(res.body, /Indica quale servizio/);
+  res = await send(o, `${base}/colloqui/nuovo`, { data: it(days(1)) });
+  assert.match(res.body, /id="e-data"/, 'an interview is not in the future');
+  assert.equal(count(`colloqui WHERE minore_id = ${id}`), 0, 'nothing written');
+  res = await send(o, `${base}/colloqui/nuovo`, {
+    data: it(days(-1)), luogo: 'Comunità Il Ponte', partecipanti: 'Omar Operatore', mediatore: 'Awa', lingua: 'bambara',
+    area_scuola: '1', area_relazioni: '1', parole: 'Voglio andare a scuola e giocare a calcio',
+    valutazione: 'Sereno', azione_cosa: 'Chiamare il CPIA per l\'iscrizione', azione_chi: 'utente',
+    azione_utente: me, azione_entro: it(days(-2)),
+  });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.location, `${base}/monitoraggio#colloqui`);
+  const c = sql(`SELECT id FROM colloqui WHERE minore_id = ${id}`);
+  assert.equal(sql(`SELECT aree FROM colloqui WHERE id = ${c}`), 'scuola,relazioni');
+  assert.equal(sql(`SELECT origine || ':' || origine_id || ':' || chi || ':' || utente_id FROM azioni_seguito WHERE minore_id = ${id}`), `colloquio:${c}:utente:${me}`);
+  assert.equal(count(`audit WHERE entita = 'colloquio' AND entita_id = ${c} AND azione = 'create'`), 1);
+  assert.equal(count(`audit WHERE entita = 'azione' AND azione = 'create' AND dettaglio = 'minore ${id}'`), 1);
+  const page = (await o.get(`${base}/monitoraggio`)).body;
+  for (const t of ['Voglio andare a scuola e giocare a calcio', 'Scuola e italiano L2, Relazioni e famiglia', 'Chiamare il CPIA', 'scaduta'])
+    assert.ok(page.includes(t) || page.includes(t.replace("'", '&#39;')), `the page shows ${t}`);
+  // Changed: the areas come back ticked; a second action is added.
+  const form = await o.get(`${base}/colloqui/${c}`);
+  assert.match(form.body, /name="area_scuola" value="1" checked/);
+  assert.doesNotMatch(form.body, /name="area_salute" value="1" checked/);
+  res = await send(o, `${base}/colloqui/${c}`, { data: it(days(-1)), area_salute: '1', parole: 'Voglio andare a scuola', azione_cosa: 'Sentire la struttura', azione_chi: 'struttura', azione_entro: it(days(30)) });
+  assert.equal(res.status, 303);
+  assert.equal(sql(`SELECT aree FROM colloqui WHERE id = ${c}`), 'salute');
+  assert.equal(count(`azioni_seguito WHERE minore_id = ${id}`), 2);
+  // Another case's path with this interview: not found.
+  const other = await newCase(r);
+  assert.equal((await r.get(`/minori/${other}/colloqui/${c}`)).status, 404);
+});
+
+test(`${SERVER}: my actions by when they are due; done records who and when`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const o = await as('operatore');
+  const me = userId('operatore');
+  const base = `/minori/${id}`;
+  for (const [cosa, entro] of [['Scaduta ieri', -1], ['Tra tre giorni', 3], ['Tra un mese', 30]])
+    assert.equal((await send(o, `${base}/colloqui/nuovo`, { data: it(days(-2)), azione_cosa: cosa, azione_chi: 'utente', azione_utente: me, azione_entro: it(days(entro)) })).status, 303);
+  const mine = (await o.get('/minori/azioni')).body;
+  const at = (t) => mine.indexOf(t);
+  assert.ok(at('Scaduta ieri') > at('id="scadute"') && at('Scaduta ieri') < at('id="settimana"'), 'overdue');
+  assert.ok(at('Tra tre giorni') > at('id="settimana"') && at('Tra tre giorni') < at('id="avanti"'), 'due this week');
+  assert.ok(at('Tra un mese') > at('id="avanti"'), 'later');
+  assert.doesNotMatch(mine, /Azioni scadute di tutto l&#39;ufficio|Azioni scadute di tutto l'ufficio/, 'the office\'s overdue list is the responsabile\'s');
+  // The responsabile sees every overdue action.
+  assert.match((await r.get('/minori/azioni')).body, /Scaduta ieri/);
+  // Done.
+  const a = sql(`SELECT id FROM azioni_seguito WHERE minore_id = ${id} AND cosa = 'Scaduta ieri'`);
+  const token = await o.csrf('/minori/azioni');
+  let res = await o.post(`/minori/azioni/${a}/fatta`, { csrf: token });
+  assert.equal(res.status, 303);
+  assert.equal(sql(`SELECT stato || ':' || fatta_da || ':' || (fatta_il IS NOT NULL) FROM azioni_seguito WHERE id = ${a}`), `fatta:${me}:1`);
+  assert.doesNotMatch((await o.get('/minori/azioni')).body, /Scaduta ieri/);
+  assert.doesNotMatch((await r.get('/minori/azioni')).body, new RegExp(`/minori/azioni/${a}/fatta`));
+  assert.equal(count(`audit WHERE entita = 'azione' AND entita_id = ${a} AND azione = 'update'`), 1);
+  res = await o.post(`/minori/azioni/${a}/fatta`, { csrf: token });
+  assert.equal(res.status, 303);
+  assert.match((await o.get('/minori/azioni')).body, /Questa azione non è più da fare/, 'twice: told, not done twice');
+  assert.equal(count(`audit WHERE entita = 'azione' AND entita_id = ${a} AND azione = 'update'`), 1);
+  // From the case's page, back to it.
+  const b = sql(`SELECT id FROM azioni_seguito WHERE minore_id = ${id} AND cosa = 'Tra un mese'`);
+  res = await o.post(`/minori/azioni/${b}/fatta`, { csrf: token, da: 'caso' });
+  assert.equal(res.headers.location, `${base}/monitoraggio#azioni`);
+  assert.match((await o.get(`${base}/monitoraggio`)).body, /Fatta il \d\d\/\d\d\/\d{4} da Omar Operatore/);
+});
+
+test(`${SERVER}: who may do what`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const base = `/minori/${id}`;
+  const o = await as('operatore');
+  await send(o, `${base}/colloqui/nuovo`, { data: it(days(-1)), azione_cosa: 'Per Omar', azione_chi: 'utente', azione_utente: userId('operatore'), azione_entro: it(days(5)) });
+  const a = sql(`SELECT id FROM azioni_seguito WHERE minore_id = ${id}`);
+  // Another operatore reads the case's page, changes nothing.
+  const x = await as('operatrice');
+  assert.equal((await x.get(`${base}/monitoraggio`)).status, 200);
+  assert.doesNotMatch((await x.get(`${base}/monitoraggio`)).body, /colloqui\/nuovo|Segna come fatta/);
+  assert.equal((await x.get(`${base}/colloqui/nuovo`)).status, 403);
+  const token = await x.csrf('/minori/azioni');
+  assert.equal((await x.post(`/minori/azioni/${a}/fatta`, { csrf: token })).status, 403);
+  assert.equal(sql(`SELECT stato FROM azioni_seguito WHERE id = ${a}`), 'aperta');
+  // A facility reaches none of it: 403 and an audit row.
+  const s = await as('struttura');
+  const before = count(`audit WHERE azione = 'permission_denied'`);
+  for (const p of [`${base}/monitoraggio`, `${base}/colloqui/nuovo`, '/minori/azioni'])
+    assert.equal((await s.get(p)).status, 403, p);
+  assert.ok(count(`audit WHERE azione = 'permission_denied'`) >= before + 3, 'each refusal is an audit row');
+  assert.doesNotMatch((await s.get(base)).body, /monitoraggio/, 'no link for a facility');
+});
