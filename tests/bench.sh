@@ -6,8 +6,10 @@
 # nginx, and measured with wrk:
 #   reads at 32 connections: a FastCGI hello-world and a static file
 #   through the same nginx, the case list (first page, a name search), a
-#   case page, a PEI page (every section filled) and an approved PEI's
-#   PDF (made at approval, checked against its SHA-256 when sent);
+#   case page, a PEI page (every section filled), an approved PEI's PDF
+#   (made at approval, checked against its SHA-256 when sent), "my
+#   actions" as the responsabile sees it (with the office's overdue) and
+#   a case's monitoring page;
 #   writes at 16 connections: intake saves and section edits, each
 #   checked afterwards (every 303 is a row, no 5xx).
 # Prints one table: requests/s, p50, p99, each page's ratio to the
@@ -114,7 +116,7 @@ run_size() {
 		cgi-bin/approdo-admin demo --minori "$size" >/dev/null
 		echo "loaded in $(( $(date +%s) - start )) s"
 	fi
-	cgi-bin/approdo-admin demo --pei 300 >/dev/null
+	cgi-bin/approdo-admin demo --pei 300 --monitoraggio 300 >/dev/null
 	sqlite3 "$APPRODO_DB" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 	# No ANALYZE: a deployment never runs it by hand.
 
@@ -157,7 +159,8 @@ EOT
 	prev=${rps[$size.hello]}
 	for page in "static /static/css/approdo.css" "elenco /minori" \
 	    "ricerca /minori?q=mohamed" "fascicolo /minori/$case_id" \
-	    "pei /minori/$pei_id/pei" "pdf /minori/$pei_id/pei/versioni/$pdf_id/pdf"; do
+	    "pei /minori/$pei_id/pei" "pdf /minori/$pei_id/pei/versioni/$pdf_id/pdf" \
+	    "azioni /minori/azioni" "monitoraggio /minori/$pei_id/monitoraggio"; do
 		read -r name path <<< "$page"
 		measure "$size" "$name" "$path"
 		measure "$size" hello /hello
@@ -197,7 +200,7 @@ echo "Approdo benchmark: 1000 and $N minors, reads at $CONNS connections, writes
 printf '%-26s %9s %8s %6s | %9s %8s %8s %6s | %6s\n' "page" "req/s" "p99" "ratio" \
 	"req/s" "p50" "p99" "ratio" "cost"
 printf '%-26s %25s | %35s |\n' "" "at 1000" "at $N"
-for name in hello static elenco ricerca fascicolo pei pdf intake sezione; do
+for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio intake sezione; do
 	case $name in
 	hello) label="FastCGI hello-world";;
 	static) label="static file";;
@@ -206,6 +209,8 @@ for name in hello static elenco ricerca fascicolo pei pdf intake sezione; do
 	fascicolo) label="case page";;
 	pei) label="PEI page";;
 	pdf) label="PEI's PDF (approved)";;
+	azioni) label="my actions (responsabile)";;
+	monitoraggio) label="a case's monitoring";;
 	intake) label="intake saves (16 conn.)";;
 	sezione) label="section edits (16 conn.)";;
 	esac
