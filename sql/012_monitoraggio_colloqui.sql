@@ -48,3 +48,23 @@ CREATE INDEX azioni_seguito_utente ON azioni_seguito(utente_id, stato, entro);
 CREATE INDEX azioni_seguito_minore ON azioni_seguito(minore_id, stato, entro);
 CREATE INDEX azioni_seguito_scadenza ON azioni_seguito(stato, entro);
 CREATE INDEX azioni_seguito_origine ON azioni_seguito(origine, origine_id);
+
+-- Contacts with the reception facility about the case: a visit, a call,
+-- an email or a meeting with its contact person; the topic, the feedback
+-- given and received. The facility is the one the minor was placed with
+-- then. lib/monitoraggio/contatto.c writes it.
+CREATE TABLE contatti (
+	id INTEGER PRIMARY KEY,
+	minore_id INTEGER NOT NULL REFERENCES minori(id),
+	struttura_id INTEGER REFERENCES strutture(id),
+	data TEXT NOT NULL,
+	tipo TEXT NOT NULL CHECK (tipo IN ('visita', 'telefonata', 'email',
+		'incontro')),
+	referente TEXT,
+	argomento TEXT NOT NULL,
+	riscontro_dato TEXT,
+	riscontro_ricevuto TEXT,
+	autore_id INTEGER NOT NULL REFERENCES utenti(id),
+	creato TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
+) STRICT;
+CREATE INDEX contatti_minore ON contatti(minore_id, data DESC, id DESC);

@@ -32,21 +32,44 @@ const struct choice azione_stati[] = {
 const size_t azione_nstati = COUNT(azione_stati);
 
 /*
-** An action typed in a form, in fields named PREFIX + cosa, chi, utente,
-** servizio, entro: whole, or not at all. The form's fields are the
-** caller's (an interview's form has them with the prefix "azione_").
+** The fields of a follow-up action written with a record (an interview, a
+** contact): a form's last group. Audited as the action they make.
 */
-void
-azione_check(struct form *f, const char *p)
-{
-	char cosa[32], chi[32], utente[32], servizio[32], entro[32];
-	const char *c, *w;
+static const struct field campi[] = {
+	{ "azione_cosa", "Azione di follow-up: che cosa va fatto",
+	  .type = FIELD_TEXTAREA, .max = 8000, .flags = FIELD_NOAUDIT,
+	  .group = "Un'azione di follow-up (facoltativa)" },
+	{ "azione_chi", "Chi la fa", .type = FIELD_CHOICE,
+	  .flags = FIELD_NOAUDIT, .choices = azione_attori,
+	  .nchoices = COUNT(azione_attori) },
+	{ "azione_utente", "Quale operatore", .type = FIELD_CHOICE,
+	  .flags = FIELD_NOAUDIT },
+	{ "azione_servizio", "Quale servizio", .type = FIELD_TEXT, .max = 160,
+	  .flags = FIELD_NOAUDIT },
+	{ "azione_entro", "Entro il", .type = FIELD_DATE,
+	  .flags = FIELD_FUTURE | FIELD_NOAUDIT, .hint = "gg/mm/aaaa" },
+};
 
-	snprintf(cosa, sizeof cosa, "%scosa", p);
-	snprintf(chi, sizeof chi, "%schi", p);
-	snprintf(utente, sizeof utente, "%sutente", p);
-	snprintf(servizio, sizeof servizio, "%sservizio", p);
-	snprintf(entro, sizeof entro, "%sentro", p);
+/* Appends the action's fields to a form's table at `out`; how many. */
+size_t
+azione_campi(struct field *out)
+{
+	for (size_t i = 0; i < COUNT(campi); i++) {
+		out[i] = campi[i];
+		if (strcmp(out[i].name, "azione_utente") == 0)
+			out[i].choices = utenti_operatori(&out[i].nchoices);
+	}
+	return COUNT(campi);
+}
+
+/* The action typed with the record: whole, or not at all. */
+void
+azione_check(struct form *f)
+{
+	const char *cosa = "azione_cosa", *chi = "azione_chi";
+	const char *utente = "azione_utente", *servizio = "azione_servizio";
+	const char *entro = "azione_entro", *c, *w;
+
 	c = form_value(f, cosa);
 	w = form_value(f, chi);
 	if (c == NULL) {
@@ -71,6 +94,23 @@ static const char SQL_ADD[] =
     "INSERT INTO azioni_seguito (minore_id, origine, origine_id, cosa, chi,"
     " utente_id, servizio, entro, creata_da) VALUES (:minore, :origine,"
     " :origine_id, :cosa, :chi, :utente, :servizio, :entro, :creata_da)";
+
+/* The action typed with record `origine` `id` of case `minore`, if any:
+** 0, or -1. */
+int
+azione_dal_modulo(struct edit *e, long long minore, const char *origine)
+{
+	const struct form *f = &e->form;
+	struct azione_nuova a = {
+		form_value(f, "azione_cosa"), form_value(f, "azione_chi"),
+		form_value(f, "azione_utente"), form_value(f, "azione_servizio"),
+		form_value(f, "azione_entro"),
+	};
+
+	if (a.cosa == NULL)
+		return 0;
+	return azione_add(e->r, minore, origine, e->id, &a) < 0 ? -1 : 0;
+}
 
 /* A new action, in the caller's transaction, audited; its id, or -1. */
 long long

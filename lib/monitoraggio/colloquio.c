@@ -13,7 +13,6 @@
 #include "interno.h"
 #include "page.h"
 #include "pei.h"
-#include "utenti.h"
 
 #define DATE .type = FIELD_DATE, .hint = "gg/mm/aaaa"
 #define LINE(n) .type = FIELD_TEXT, .max = n
@@ -34,13 +33,6 @@ static const struct field after[] = {
 	  "parole", TEXT, .group = "Che cosa è emerso" },
 	{ "valutazione", "Valutazione dell'operatore", TEXT },
 	{ "preoccupazioni", "Preoccupazioni emerse", TEXT },
-	{ "azione_cosa", "Azione di follow-up: che cosa va fatto", TEXT,
-	  .group = "Un'azione di follow-up (facoltativa)" },
-	{ "azione_chi", "Chi la fa", .type = FIELD_CHOICE },
-	{ "azione_utente", "Quale operatore", .type = FIELD_CHOICE },
-	{ "azione_servizio", "Quale servizio", LINE(160) },
-	{ "azione_entro", "Entro il", .type = FIELD_DATE, .flags = FIELD_FUTURE,
-	  .hint = "gg/mm/aaaa" },
 };
 
 /* The areas discussed: a box for each of the PEI's areas ("area_scuola"). */
@@ -67,19 +59,9 @@ fields_make(struct field *out)
 			out[n].group = "Aree del PEI di cui si è parlato";
 		n++;
 	}
-	for (size_t i = 0; i < COUNT(after); i++) {
-		out[n] = after[i];
-		/* The action is audited as the action it makes. */
-		if (strncmp(out[n].name, "azione_", 7) == 0)
-			out[n].flags |= FIELD_NOAUDIT;
-		if (strcmp(out[n].name, "azione_chi") == 0) {
-			out[n].choices = azione_attori;
-			out[n].nchoices = azione_nattori;
-		} else if (strcmp(out[n].name, "azione_utente") == 0)
-			out[n].choices = utenti_operatori(&out[n].nchoices);
-		n++;
-	}
-	return n;
+	for (size_t i = 0; i < COUNT(after); i++)
+		out[n++] = after[i];
+	return n + azione_campi(out + n);
 }
 
 /* The stored row: the areas as their boxes (1 when listed). */
@@ -143,10 +125,8 @@ minor(const struct edit *e)
 static int
 access_edit(struct edit *e)
 {
-	if (e->id && db_value("SELECT minore_id FROM colloqui WHERE id = :id",
-	    ARGS(ARG_INT("id", e->id)), 0) != minor(e))
-		return 404;
-	return minore_access(e->r, minor(e), 1);
+	return monitoraggio_access(e, "SELECT minore_id FROM colloqui"
+	    " WHERE id = :id");
 }
 
 static void
@@ -177,7 +157,7 @@ check(struct edit *e)
 	if (e->id && db_row(&e->r->pool, SQL_GET, ARGS(ARG_INT("id", e->id)),
 	    &e->current) < 0)
 		db_fail();
-	azione_check(&e->form, "azione_");
+	azione_check(&e->form);
 }
 
 /* The boxes ticked, as the list of codes stored in aree. */
@@ -204,11 +184,6 @@ save(struct edit *e)
 {
 	const struct form *f = &e->form;
 	const char *aree = aree_of(e);
-	struct azione_nuova a = {
-		form_value(f, "azione_cosa"), form_value(f, "azione_chi"),
-		form_value(f, "azione_utente"), form_value(f, "azione_servizio"),
-		form_value(f, "azione_entro"),
-	};
 	struct stmt *st = db_prepare(e->id ? SQL_SET : SQL_ADD);
 	int rc;
 
@@ -228,9 +203,7 @@ save(struct edit *e)
 		e->id = db_last_id();
 	edit_change(e, "aree", edit_current(e, "aree"), aree);
 	e->detail = pool_printf(&e->r->pool, "minore %lld", minor(e));
-	if (a.cosa && azione_add(e->r, minor(e), "colloquio", e->id, &a) < 0)
-		return -1;
-	return 0;
+	return azione_dal_modulo(e, minor(e), "colloquio");
 }
 
 static int
@@ -244,8 +217,7 @@ page(struct edit *e)
 static const char *
 next(struct edit *e)
 {
-	return pool_printf(&e->r->pool, "/minori/%lld/monitoraggio#colloqui",
-	    minor(e));
+	return monitoraggio_next(e, "colloqui");
 }
 
 #define COLLOQUIO .entity = "colloquio", .owner = "minore", \

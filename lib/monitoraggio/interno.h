@@ -16,7 +16,9 @@ extern const size_t azione_nattori, azione_nstati;
 struct azione_nuova {
 	const char *cosa, *chi, *utente, *servizio, *entro;
 };
-void azione_check(struct form *, const char *prefix);
+size_t azione_campi(struct field *out);
+void azione_check(struct form *);
+int azione_dal_modulo(struct edit *, long long minore, const char *origine);
 long long azione_add(struct request *, long long minore, const char *origine,
     long long origine_id, const struct azione_nuova *);
 int azioni_del_caso(struct request *, long long minore);
@@ -32,7 +34,13 @@ long long colloquio_scrivi(struct request *, long long minore,
 
 /* pagina.c: the case's monitoring page. */
 int monitoraggio_pagina(struct request *);
-int monitoraggio_form_page(struct edit *, const char *template);
+int monitoraggio_form_page(struct edit *, const char *action);
+int monitoraggio_access(struct edit *, const char *sql_owner);
+const char *monitoraggio_next(struct edit *, const char *where);
+
+/* contatto.c: the contacts with the facility, the only writer of contatti. */
+extern const struct record contatto_nuovo, contatto_modifica;
+int contatti_del_caso(struct request *, long long minore);
 
 /* demo.c */
 int monitoraggio_demo(struct request *console, long long n);

@@ -26,6 +26,14 @@ static const struct route routes[] = {
 	  .record = &colloquio_modifica, .item = 1 },
 	{ "POST", "/minori/#/colloqui/#", &monitoraggio_scrittura,
 	  .record = &colloquio_modifica, .item = 1 },
+	{ "GET", "/minori/#/contatti/nuovo", &monitoraggio_scrittura,
+	  .record = &contatto_nuovo, .create = 1 },
+	{ "POST", "/minori/#/contatti/nuovo", &monitoraggio_scrittura,
+	  .record = &contatto_nuovo, .create = 1 },
+	{ "GET", "/minori/#/contatti/#", &monitoraggio_scrittura,
+	  .record = &contatto_modifica, .item = 1 },
+	{ "POST", "/minori/#/contatti/#", &monitoraggio_scrittura,
+	  .record = &contatto_modifica, .item = 1 },
 };
 
 static const struct link nav[] = {

@@ -28,6 +28,7 @@ monitoraggio_pagina(struct request *r)
 	rc = fascicolo_header(r, id, 1);
 	if (rc == 0) {
 		colloqui_del_caso(r, id);
+		contatti_del_caso(r, id);
 		azioni_del_caso(r, id);
 		rc = db_failed() ? 500 : 0;
 	}
@@ -35,6 +36,28 @@ monitoraggio_pagina(struct request *r)
 	if (rc != 0)
 		return rc;
 	return page_render(r, "monitoraggio/monitoraggio.cs", "Monitoraggio");
+}
+
+/*
+** May the user change record e->id (found by `sql_owner`, its minore_id
+** by :id), or add one, to case r->id[0]? The case's writers; 404 for a
+** record of another case.
+*/
+int
+monitoraggio_access(struct edit *e, const char *sql_owner)
+{
+	if (e->id && db_value(sql_owner, ARGS(ARG_INT("id", e->id)), 0) !=
+	    e->r->id[0])
+		return 404;
+	return minore_access(e->r, e->r->id[0], 1);
+}
+
+/* After saving: the case's monitoring page, at `where`. */
+const char *
+monitoraggio_next(struct edit *e, const char *where)
+{
+	return pool_printf(&e->r->pool, "/minori/%lld/monitoraggio#%s",
+	    e->r->id[0], where);
 }
 
 /* A form of the module, under the case's header, posting to `action`. */

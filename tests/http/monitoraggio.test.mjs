@@ -131,6 +131,33 @@ test(`${SERVER}: my actions by when they are due; done records who and when`, as
   assert.match((await o.get(`${base}/monitoraggio`)).body, /Fatta il \d\d\/\d\d\/\d{4} da Omar Operatore/);
 });
 
+test(`${SERVER}: a contact with the facility, its follow-up action`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const o = await as('operatore');
+  const base = `/minori/${id}`;
+  let res = await send(o, `${base}/contatti/nuovo`, { data: it(days(-3)), tipo: '', referente: 'Laura, coordinatrice', riscontro_ricevuto: 'Frequenta poco la scuola' });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /id="e-tipo"/);
+  assert.match(res.body, /id="e-argomento"/);
+  assert.match(res.body, /Frequenta poco la scuola/, 'what was typed comes back');
+  res = await send(o, `${base}/contatti/nuovo`, { data: it(days(-3)), tipo: 'telefonata', referente: 'Laura, coordinatrice', argomento: 'Frequenza scolastica', riscontro_dato: 'Serve un orario fisso per i compiti', riscontro_ricevuto: 'Frequenta poco la scuola', azione_cosa: 'Incontro con la scuola', azione_chi: 'struttura', azione_entro: it(days(10)) });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.location, `${base}/monitoraggio#contatti`);
+  const c = sql(`SELECT id FROM contatti WHERE minore_id = ${id}`);
+  assert.equal(sql(`SELECT s.nome FROM contatti c JOIN strutture s ON s.id = c.struttura_id WHERE c.id = ${c}`), 'Comunità Il Ponte', 'the facility of the placement');
+  assert.equal(sql(`SELECT origine || ':' || chi FROM azioni_seguito WHERE origine_id = ${c} AND origine = 'contatto'`), 'contatto:struttura');
+  const page = (await o.get(`${base}/monitoraggio`)).body;
+  for (const t of ['Telefonata del', 'Frequenza scolastica', 'Laura, coordinatrice', 'Frequenta poco la scuola', 'Incontro con la scuola'])
+    assert.ok(page.includes(t), `the page shows ${t}`);
+  res = await send(o, `${base}/contatti/${c}`, { data: it(days(-3)), tipo: 'visita', argomento: 'Frequenza scolastica' });
+  assert.equal(res.status, 303);
+  assert.equal(sql(`SELECT tipo || ':' || coalesce(referente, '-') FROM contatti WHERE id = ${c}`), 'visita:-');
+  assert.equal(Number(sql(`SELECT count(*) FROM audit a JOIN audit_modifiche m ON m.audit_id = a.id WHERE a.entita = 'contatto' AND a.entita_id = ${c} AND a.azione = 'update' AND m.campo = 'tipo'`)), 1);
+  const other = await newCase(r);
+  assert.equal((await r.get(`/minori/${other}/contatti/${c}`)).status, 404);
+});
+
 test(`${SERVER}: who may do what`, async () => {
   const r = await as('responsabile');
   const id = await newCase(r);
@@ -149,8 +176,8 @@ test(`${SERVER}: who may do what`, async () => {
   // A facility reaches none of it: 403 and an audit row.
   const s = await as('struttura');
   const before = count(`audit WHERE azione = 'permission_denied'`);
-  for (const p of [`${base}/monitoraggio`, `${base}/colloqui/nuovo`, '/minori/azioni'])
+  for (const p of [`${base}/monitoraggio`, `${base}/colloqui/nuovo`, `${base}/contatti/nuovo`, '/minori/azioni'])
     assert.equal((await s.get(p)).status, 403, p);
-  assert.ok(count(`audit WHERE azione = 'permission_denied'`) >= before + 3, 'each refusal is an audit row');
+  assert.ok(count(`audit WHERE azione = 'permission_denied'`) >= before + 4, 'each refusal is an audit row');
   assert.doesNotMatch((await s.get(base)).body, /monitoraggio/, 'no link for a facility');
 });

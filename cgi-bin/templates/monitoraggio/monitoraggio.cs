@@ -9,7 +9,7 @@
 <p><a href="/minori/<?cs var:Case.id ?>">← Fascicolo <?cs var:Case.numero ?></a></p>
 <h1>Monitoraggio di <?cs var:Case.cognome ?> <?cs var:Case.nome ?></h1>
 <p class="lead">Colloqui con il minore e azioni di follow-up.</p>
-<?cs if:Case.can_edit ?><p><a href="/minori/<?cs var:Case.id ?>/colloqui/nuovo" class="btn btn-primary">Nuovo colloquio</a></p><?cs /if ?>
+<?cs if:Case.can_edit ?><p class="d-flex flex-wrap gap-2"><a href="/minori/<?cs var:Case.id ?>/colloqui/nuovo" class="btn btn-primary">Nuovo colloquio</a> <a href="/minori/<?cs var:Case.id ?>/contatti/nuovo" class="btn btn-outline-primary">Nuovo contatto con la struttura</a></p><?cs /if ?>
 
 <section aria-labelledby="azioni" class="mb-5">
   <h2 id="azioni" class="h3">Azioni di follow-up</h2>
@@ -35,6 +35,23 @@
       <dt class="col-sm-4">Registrato da</dt><dd class="col-sm-8"><?cs var:c.autore ?></dd>
     </dl>
     <?cs if:Case.can_edit ?><p class="mt-2 mb-0"><a href="/minori/<?cs var:Case.id ?>/colloqui/<?cs var:c.id ?>">Modifica o aggiungi un'azione<span class="visually-hidden">: colloquio del <?cs var:c.data ?></span></a></p><?cs /if ?>
+  </div></article>
+  <?cs /each ?>
+</section>
+
+<section aria-labelledby="contatti" class="mb-5">
+  <h2 id="contatti" class="h3">Contatti con la struttura</h2>
+  <?cs if:subcount(Contatti) == 0 ?><p>Nessun contatto registrato.</p><?cs /if ?>
+  <?cs each:c = Contatti ?>
+  <article class="card card-bg no-after mx-0 mb-4" aria-labelledby="contatto-<?cs var:c.id ?>"><div class="card-body">
+    <h3 class="h5" id="contatto-<?cs var:c.id ?>"><?cs var:c.tipo_label ?> del <?cs var:c.data ?>: <?cs var:c.argomento ?></h3>
+    <dl class="row approdo-dl mb-0">
+      <?cs if:c.struttura ?><dt class="col-sm-4">Struttura</dt><dd class="col-sm-8"><?cs var:c.struttura ?><?cs if:c.referente ?> (<?cs var:c.referente ?>)<?cs /if ?></dd><?cs /if ?>
+      <?cs if:c.riscontro_dato ?><dt class="col-sm-4">Detto dall'ufficio</dt><dd class="col-sm-8 approdo-pre"><?cs var:c.riscontro_dato ?></dd><?cs /if ?>
+      <?cs if:c.riscontro_ricevuto ?><dt class="col-sm-4">Riferito dalla struttura</dt><dd class="col-sm-8 approdo-pre"><?cs var:c.riscontro_ricevuto ?></dd><?cs /if ?>
+      <dt class="col-sm-4">Registrato da</dt><dd class="col-sm-8"><?cs var:c.autore ?></dd>
+    </dl>
+    <?cs if:Case.can_edit ?><p class="mt-2 mb-0"><a href="/minori/<?cs var:Case.id ?>/contatti/<?cs var:c.id ?>">Modifica o aggiungi un'azione<span class="visually-hidden">: contatto del <?cs var:c.data ?></span></a></p><?cs /if ?>
   </div></article>
   <?cs /each ?>
 </section>
