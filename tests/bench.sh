@@ -8,8 +8,8 @@
 #   through the same nginx, the case list (first page, a name search), a
 #   case page, a PEI page (every section filled), an approved PEI's PDF
 #   (made at approval, checked against its SHA-256 when sent), "my
-#   actions" as the responsabile sees it (with the office's overdue) and
-#   a case's monitoring page;
+#   actions" as the responsabile sees it (with the office's overdue), a
+#   case's monitoring page and its timeline;
 #   writes at 16 connections: intake saves and section edits, each
 #   checked afterwards (every 303 is a row, no 5xx).
 # Prints one table: requests/s, p50, p99, each page's ratio to the
@@ -160,7 +160,8 @@ EOT
 	for page in "static /static/css/approdo.css" "elenco /minori" \
 	    "ricerca /minori?q=mohamed" "fascicolo /minori/$case_id" \
 	    "pei /minori/$pei_id/pei" "pdf /minori/$pei_id/pei/versioni/$pdf_id/pdf" \
-	    "azioni /minori/azioni" "monitoraggio /minori/$pei_id/monitoraggio"; do
+	    "azioni /minori/azioni" "monitoraggio /minori/$pei_id/monitoraggio" \
+	    "cronologia /minori/$pei_id/cronologia"; do
 		read -r name path <<< "$page"
 		measure "$size" "$name" "$path"
 		measure "$size" hello /hello
@@ -200,7 +201,8 @@ echo "Approdo benchmark: 1000 and $N minors, reads at $CONNS connections, writes
 printf '%-26s %9s %8s %6s | %9s %8s %8s %6s | %6s\n' "page" "req/s" "p99" "ratio" \
 	"req/s" "p50" "p99" "ratio" "cost"
 printf '%-26s %25s | %35s |\n' "" "at 1000" "at $N"
-for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio intake sezione; do
+for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio \
+    cronologia intake sezione; do
 	case $name in
 	hello) label="FastCGI hello-world";;
 	static) label="static file";;
@@ -211,6 +213,7 @@ for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio in
 	pdf) label="PEI's PDF (approved)";;
 	azioni) label="my actions (responsabile)";;
 	monitoraggio) label="a case's monitoring";;
+	cronologia) label="a case's timeline";;
 	intake) label="intake saves (16 conn.)";;
 	sezione) label="section edits (16 conn.)";;
 	esac

@@ -37,6 +37,43 @@ modules_maintain(int until_done)
 	return rc;
 }
 
+/* One event more on a timeline (copied into the timeline's pool). */
+void
+eventi_add(struct eventi *e, const char *data, const char *tipo,
+    const char *tipo_label, const char *titolo, const char *dettaglio,
+    const char *href)
+{
+	struct pool *p = e->pool;
+
+	if (data == NULL || *data == '\0')
+		return;
+	if (e->n == e->cap) {
+		size_t cap = e->cap ? 2 * e->cap : 64;
+		struct evento *v = pool_alloc(p, cap * sizeof *v);
+
+		if (e->n)
+			memcpy(v, e->v, e->n * sizeof *v);
+		e->v = v;
+		e->cap = cap;
+	}
+	e->v[e->n++] = (struct evento){ pool_strdup(p, data), tipo, tipo_label,
+	    pool_strdup(p, titolo), dettaglio && *dettaglio ?
+	    pool_strdup(p, dettaglio) : NULL, href ? pool_strdup(p, href) :
+	    NULL };
+}
+
+/* The timeline of record `id`, from every module that has events. */
+int
+modules_cronologia(struct request *r, long long id, struct eventi *e)
+{
+	int rc = 0;
+
+	for (const struct module *const *m = modules_all(); *m; m++)
+		if ((*m)->cronologia && (*m)->cronologia(r, id, e) != 0)
+			rc = -1;
+	return rc;
+}
+
 const struct module *const *
 modules_all(void)
 {

@@ -42,6 +42,24 @@ struct command {
 	int (*run)(struct request *console, int argc, char **argv);
 };
 
+/*
+** What happened to a record, in date order: each module adds its own
+** events (a case's timeline gathers intake, placements, PEI versions,
+** interviews ...). `data` is an ISO date or date-time; `tipo` a code the
+** page filters by, with its label; `href` where the event is, or NULL.
+*/
+struct evento {
+	const char *data, *tipo, *tipo_label, *titolo, *dettaglio, *href;
+};
+struct eventi {
+	struct pool *pool;
+	struct evento *v;
+	size_t n, cap;
+};
+void eventi_add(struct eventi *, const char *data, const char *tipo,
+    const char *tipo_label, const char *titolo, const char *dettaglio,
+    const char *href);
+
 struct module {
 	const char *name;
 	const struct route *routes;
@@ -72,6 +90,11 @@ struct module {
 	** if there is more to do, 0 if not, -1 on error (optional).
 	*/
 	int (*maintain)(void);
+	/*
+	** Adds the module's events of record `id` (a case) to the timeline;
+	** 0, or -1 (optional). The caller has checked who may read it.
+	*/
+	int (*cronologia)(struct request *, long long id, struct eventi *);
 };
 
 /* A program: its name (for logs), the modules it serves, all modules. */
@@ -86,6 +109,7 @@ int admin_main(const struct module *const *all, int argc, char **argv);
 
 void modules_set(const struct module *const *all);
 int modules_maintain(int until_done);
+int modules_cronologia(struct request *, long long id, struct eventi *);
 const struct module *const *modules_all(void);
 const struct route *module_route(const struct module *const *serves,
     const struct request *, long long id[2], int *path_known,

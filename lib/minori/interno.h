@@ -84,6 +84,8 @@ int minori_export(struct request *);
 int fascicolo(struct request *);
 int documento_verifica_post(struct request *);
 int documento_file(struct request *);
+int cronologia(struct request *);
+int minori_cronologia(struct request *, long long id, struct eventi *);
 extern const struct record presa_in_carico;
 extern const struct record anagrafica_sezione;
 extern const struct record rintraccio_sezione;

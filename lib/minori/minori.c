@@ -16,6 +16,8 @@ static const struct route routes[] = {
 	{ "POST", "/minori/nuovo", &minori_scrittura,
 	  .record = &presa_in_carico, .create = 1 },
 	{ "GET", "/minori/#", &minori_lettura, .handler = fascicolo },
+	{ "GET", "/minori/#/cronologia", &minori_lettura,
+	  .handler = cronologia },
 	{ "GET", "/minori/#/anagrafica", &minori_scrittura,
 	  .record = &anagrafica_sezione },
 	{ "POST", "/minori/#/anagrafica", &minori_scrittura,
@@ -62,4 +64,5 @@ const struct module minori_modulo = {
 	.demo = minori_demo,
 	.upgrade = nome_upgrade,
 	.maintain = nome_maintain,
+	.cronologia = minori_cronologia,
 };

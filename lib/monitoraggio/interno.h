@@ -37,6 +37,8 @@ int monitoraggio_pagina(struct request *);
 int monitoraggio_form_page(struct edit *, const char *action);
 int monitoraggio_access(struct edit *, const char *sql_owner);
 const char *monitoraggio_next(struct edit *, const char *where);
+int monitoraggio_cronologia(struct request *, long long minore,
+    struct eventi *);
 
 /* contatto.c: the contacts with the facility, the only writer of contatti. */
 extern const struct record contatto_nuovo, contatto_modifica;

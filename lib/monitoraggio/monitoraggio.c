@@ -53,4 +53,5 @@ const struct module monitoraggio_modulo = {
 	.nav = nav, .nnav = COUNT(nav),
 	.tiles = tiles, .ntiles = COUNT(tiles),
 	.demo = monitoraggio_demo,
+	.cronologia = monitoraggio_cronologia,
 };

@@ -4,6 +4,8 @@
 ** module's forms. The office reads it (a facility does not: its own forms
 ** come with the facility portal); every view is an audit row.
 */
+#include <string.h>
+
 #include "audit.h"
 #include "interno.h"
 #include "page.h"
@@ -72,4 +74,41 @@ monitoraggio_form_page(struct edit *e, const char *action)
 	page_set(e->r, "Section.action", action);
 	page_set(e->r, "Section.title", e->rec->title);
 	return page_render(e->r, "monitoraggio/modulo.cs", e->rec->title);
+}
+
+static const char SQL_CRONOLOGIA[] =
+    "SELECT 'colloquio' AS k, data, coalesce(luogo, '') AS dettaglio"
+    " FROM colloqui WHERE minore_id = :minore"
+    " UNION ALL SELECT 'contatto', data, argomento FROM contatti"
+    " WHERE minore_id = :minore"
+    " UNION ALL SELECT 'azione', fatta_il, cosa FROM azioni_seguito"
+    " WHERE minore_id = :minore AND stato = 'fatta'";
+
+/* The case's timeline: interviews, contacts, actions done. */
+int
+monitoraggio_cronologia(struct request *r, long long minore, struct eventi *e)
+{
+	struct stmt *st = db_query(SQL_CRONOLOGIA, ARGS(ARG_INT("minore",
+	    minore)));
+	const char *href = pool_printf(&r->pool, "/minori/%lld/monitoraggio",
+	    minore);
+
+	while (db_step(st) == SQLITE_ROW) {
+		const char *k = db_text(st, "k");
+
+		if (strcmp(k, "colloquio") == 0)
+			eventi_add(e, db_text(st, "data"), "colloquio",
+			    "Colloqui", "Colloquio con il minore",
+			    db_text(st, "dettaglio"), href);
+		else if (strcmp(k, "contatto") == 0)
+			eventi_add(e, db_text(st, "data"), "contatto",
+			    "Contatti con la struttura", "Contatto con la "
+			    "struttura", db_text(st, "dettaglio"), href);
+		else
+			eventi_add(e, db_text(st, "data"), "azione",
+			    "Azioni di follow-up", "Azione fatta",
+			    db_text(st, "dettaglio"), href);
+	}
+	db_done(st);
+	return db_failed() ? -1 : 0;
 }

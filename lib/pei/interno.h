@@ -129,6 +129,7 @@ int pei_pagina(struct request *);
 int pei_versione(struct request *);
 int pei_stampa(struct request *);
 int pei_mostra(struct request *, long long minore, long long id);
+int pei_cronologia(struct request *, long long minore, struct eventi *);
 int pei_apri_post(struct request *);
 int pei_invia_post(struct request *);
 int pei_decidi_post(struct request *);

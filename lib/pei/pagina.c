@@ -486,3 +486,26 @@ pei_decidi_post(struct request *r)
 		return 500;
 	return show(r, r->id[0], r->id[1], &f, 0);
 }
+
+static const char SQL_CRONOLOGIA[] =
+    "SELECT p.id, p.versione, e.evento, e.quando, e.commento"
+    " FROM pei_eventi e JOIN pei p ON p.id = e.pei_id"
+    " WHERE p.minore_id = :minore ORDER BY e.id";
+
+/* The case's timeline: each step of each version of its PEI. */
+int
+pei_cronologia(struct request *r, long long minore, struct eventi *e)
+{
+	struct stmt *st = db_query(SQL_CRONOLOGIA, ARGS(ARG_INT("minore",
+	    minore)));
+
+	while (db_step(st) == SQLITE_ROW)
+		eventi_add(e, db_text(st, "quando"), "pei", "PEI",
+		    pool_printf(&r->pool, "PEI versione %lld: %s",
+		    db_int(st, "versione"), choice_label(eventi,
+		    COUNT(eventi), db_text(st, "evento"))), NULL,
+		    pool_printf(&r->pool, "/minori/%lld/pei/versioni/%lld",
+		    minore, db_int(st, "id")));
+	db_done(st);
+	return db_failed() ? -1 : 0;
+}

@@ -78,4 +78,5 @@ const struct module pei_modulo = {
 	.name = "pei",
 	.routes = routes, .nroutes = COUNT(routes),
 	.demo = pei_demo,
+	.cronologia = pei_cronologia,
 };

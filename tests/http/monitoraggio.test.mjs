@@ -158,6 +158,31 @@ test(`${SERVER}: a contact with the facility, its follow-up action`, async () =>
   assert.equal((await r.get(`/minori/${other}/contatti/${c}`)).status, 404);
 });
 
+test(`${SERVER}: the case's timeline, from every module, filterable by kind`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const o = await as('operatore');
+  const base = `/minori/${id}`;
+  assert.equal((await send(o, `${base}/colloqui/nuovo`, { data: it(days(-2)), luogo: 'Ufficio MSNA' })).status, 303);
+  assert.equal((await send(o, `${base}/contatti/nuovo`, { data: it(days(-1)), tipo: 'email', argomento: 'Orari del CPIA' })).status, 303);
+  const token = await o.csrf(`/minori/${id}/pei`);
+  assert.equal((await o.post(`/minori/${id}/pei/apri`, { csrf: token })).status, 303);
+  assert.match((await o.get(base)).body, new RegExp(`href="${base}/cronologia"`));
+  const page = await o.get(`${base}/cronologia`);
+  assert.equal(page.status, 200);
+  const text = page.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/ :/g, ':');
+  for (const t of ['Rintracciato', 'Presa in carico: MSNA-', 'Ingresso in struttura: Comunità Il Ponte', 'Colloquio con il minore: Ufficio MSNA', 'Contatto con la struttura: Orari del CPIA', 'PEI versione 1: Aperta'])
+    assert.ok(text.includes(t), `the timeline has ${t}`);
+  const at = (t) => text.indexOf(t);
+  assert.ok(at('PEI versione 1: Aperta') < at('Contatto con la struttura') && at('Contatto con la struttura') < at('Colloquio con il minore') && at('Colloquio con il minore') < at('Presa in carico: MSNA-'), 'the latest first');
+  const only = (await o.get(`${base}/cronologia?tipo=colloquio`)).body.replace(/<[^>]+>/g, ' ');
+  assert.ok(only.includes('Colloquio con il minore') && !only.includes('Orari del CPIA') && !only.includes('Ingresso in struttura'), 'one kind only');
+  assert.match((await o.get(`${base}/cronologia`)).body, /<option value="contatto">Contatti con la struttura<\/option>/);
+  const s = await as('struttura');
+  assert.equal((await s.get(`${base}/cronologia`)).status, 403);
+  assert.equal(count(`audit WHERE azione = 'view' AND entita = 'minore' AND entita_id = ${id} AND dettaglio = 'cronologia'`) >= 1, true);
+});
+
 test(`${SERVER}: who may do what`, async () => {
   const r = await as('responsabile');
   const id = await newCase(r);

@@ -8,7 +8,8 @@
   </div>
   <div class="d-flex flex-wrap gap-2">
     <a href="/minori/<?cs var:Case.id ?>/pei" class="btn btn-primary">Progetto educativo (PEI)</a>
-    <?cs if:Case.full ?><a href="/minori/<?cs var:Case.id ?>/monitoraggio" class="btn btn-outline-primary">Monitoraggio</a><?cs /if ?>
+    <?cs if:Case.full ?><a href="/minori/<?cs var:Case.id ?>/monitoraggio" class="btn btn-outline-primary">Monitoraggio</a>
+    <a href="/minori/<?cs var:Case.id ?>/cronologia" class="btn btn-outline-primary">Cronologia</a><?cs /if ?>
     <?cs if:Case.can_edit ?><a href="/minori/<?cs var:Case.id ?>/stato" class="btn btn-outline-primary">Cambia stato</a><?cs /if ?>
   </div>
 </div>
