@@ -68,3 +68,26 @@ CREATE TABLE contatti (
 	creato TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
 ) STRICT;
 CREATE INDEX contatti_minore ON contatti(minore_id, data DESC, id DESC);
+
+-- Critical events a facility (or the office) reports: running away, the
+-- return after it, hospitalisation, police, serious conflict, self-harm.
+-- Running away notifies the case worker and the responsabili and proposes
+-- the status change, in the same transaction (lib/monitoraggio/evento.c,
+-- the only writer).
+CREATE TABLE eventi_critici (
+	id INTEGER PRIMARY KEY,
+	minore_id INTEGER NOT NULL REFERENCES minori(id),
+	struttura_id INTEGER REFERENCES strutture(id),
+	tipo TEXT NOT NULL CHECK (tipo IN ('allontanamento', 'rientro',
+		'ricovero', 'polizia', 'conflitto', 'autolesionismo', 'altro')),
+	data TEXT NOT NULL,
+	ora TEXT CHECK (ora IS NULL OR ora GLOB '[0-2][0-9]:[0-5][0-9]'),
+	ultimo_avvistamento TEXT,
+	denuncia INTEGER NOT NULL DEFAULT 0,
+	denuncia_data TEXT,
+	descrizione TEXT NOT NULL,
+	autore_id INTEGER NOT NULL REFERENCES utenti(id),
+	creato TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
+) STRICT;
+CREATE INDEX eventi_critici_minore ON eventi_critici(minore_id, data DESC);
+CREATE INDEX eventi_critici_struttura ON eventi_critici(struttura_id, data DESC);

@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "db.h"
 #include "form.h"
+#include "notifiche.h"
 #include "page.h"
 #include "session.h"
 #include "settings.h"
@@ -118,8 +119,29 @@ home(struct request *r)
 	}
 	db_done(st);
 	module_links(r, "Home.areas", 1);
+	notifiche_page(r, "Home.notifiche");
 	page_set_int(r, "Home.idle_minutes", cfg.idle_minutes);
 	return page_render(r, "accesso/home.cs", "Home");
+}
+
+/* POST /notifiche/N/letta: read; then where it points, or home. */
+static int
+notifica_letta_post(struct request *r)
+{
+	const char *href;
+	int rc;
+
+	if (db_begin_light() != 0)
+		return 500;
+	href = db_string(&r->pool, "SELECT href FROM notifiche WHERE id = :id"
+	    " AND utente_id = :utente", ARGS(ARG_INT("id", r->id[0]),
+	    ARG_INT("utente", r->user.id)));
+	rc = notifica_letta(r, r->id[0]);
+	if (rc < 0 || db_commit() != 0)
+		return 500;
+	if (href == NULL)
+		return 404;
+	return response_redirect(r, *href ? href : "/");
 }
 
 static const struct field password_fields[] = {
@@ -205,6 +227,8 @@ static const struct route routes[] = {
 	{ "POST", "/logout", &perm_login, .handler = logout },
 	{ "GET", "/password", &perm_login, .handler = password_get },
 	{ "POST", "/password", &perm_login, .handler = password_post },
+	{ "POST", "/notifiche/#/letta", &perm_login,
+	  .handler = notifica_letta_post },
 };
 
 static const struct link nav[] = {

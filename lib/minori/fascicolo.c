@@ -154,6 +154,7 @@ fascicolo(struct request *r)
 	    SQL_DOCUMENTI_LIMITED, ARGS(ARG_INT("id", id))), 0, documento_row,
 	    &docs);
 	if (full) {
+		proposte_page(r, id);
 		page_rows(r, "Collocamenti", db_query(SQL_COLLOCAMENTI,
 		    ARGS(ARG_INT("id", id))), 0, row_label, &(struct label){
 		    "motivo_uscita", "motivo", minore_motivi_uscita,

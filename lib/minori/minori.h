@@ -22,6 +22,11 @@ extern const struct perm minori_esportazione;	/* export lists */
 int minore_access(struct request *, long long id, int write);
 int minore_limited(const struct request *);
 
+/* Proposes a status change for the office to confirm (in the caller's
+** transaction): the proposal's id, or -1. */
+long long minore_stato_proponi(struct request *, long long minore,
+    const char *stato, const char *data, const char *motivo);
+
 /* The labels of a document's type and a guardianship's. */
 const char *documento_tipo(const char *code);
 const char *tutela_tipo(const char *code);

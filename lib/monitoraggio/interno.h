@@ -32,6 +32,11 @@ long long colloquio_scrivi(struct request *, long long minore,
     const char *data, const char *luogo, const char *lingua, const char *aree,
     const char *parole, const char *valutazione);
 
+/* evento.c: critical events, the only writer of eventi_critici. */
+extern const struct record evento_nuovo;
+int eventi_del_caso(struct request *, long long minore);
+const char *evento_tipo(const char *code);
+
 /* pagina.c: the case's monitoring page. */
 int monitoraggio_pagina(struct request *);
 int monitoraggio_form_page(struct edit *, const char *action);

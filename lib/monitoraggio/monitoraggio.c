@@ -8,6 +8,9 @@
 
 const struct perm monitoraggio_lettura = { .name = "monitoraggio.lettura",
     .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) };
+/* A facility reports critical events on its minors (scoped by the case). */
+const struct perm monitoraggio_eventi = { .name = "monitoraggio.eventi",
+    .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) | ROLE(STRUTTURA) };
 const struct perm monitoraggio_scrittura = { .name = "monitoraggio.scrittura",
     .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) };
 
@@ -26,6 +29,10 @@ static const struct route routes[] = {
 	  .record = &colloquio_modifica, .item = 1 },
 	{ "POST", "/minori/#/colloqui/#", &monitoraggio_scrittura,
 	  .record = &colloquio_modifica, .item = 1 },
+	{ "GET", "/minori/#/eventi/nuovo", &monitoraggio_eventi,
+	  .record = &evento_nuovo, .create = 1 },
+	{ "POST", "/minori/#/eventi/nuovo", &monitoraggio_eventi,
+	  .record = &evento_nuovo, .create = 1 },
 	{ "GET", "/minori/#/contatti/nuovo", &monitoraggio_scrittura,
 	  .record = &contatto_nuovo, .create = 1 },
 	{ "POST", "/minori/#/contatti/nuovo", &monitoraggio_scrittura,

@@ -31,6 +31,7 @@ monitoraggio_pagina(struct request *r)
 	if (rc == 0) {
 		colloqui_del_caso(r, id);
 		contatti_del_caso(r, id);
+		eventi_del_caso(r, id);
 		azioni_del_caso(r, id);
 		rc = db_failed() ? 500 : 0;
 	}
@@ -82,7 +83,9 @@ static const char SQL_CRONOLOGIA[] =
     " UNION ALL SELECT 'contatto', data, argomento FROM contatti"
     " WHERE minore_id = :minore"
     " UNION ALL SELECT 'azione', fatta_il, cosa FROM azioni_seguito"
-    " WHERE minore_id = :minore AND stato = 'fatta'";
+    " WHERE minore_id = :minore AND stato = 'fatta'"
+    " UNION ALL SELECT 'evento:' || tipo, data, descrizione FROM eventi_critici"
+    " WHERE minore_id = :minore";
 
 /* The case's timeline: interviews, contacts, actions done. */
 int
@@ -104,6 +107,10 @@ monitoraggio_cronologia(struct request *r, long long minore, struct eventi *e)
 			eventi_add(e, db_text(st, "data"), "contatto",
 			    "Contatti con la struttura", "Contatto con la "
 			    "struttura", db_text(st, "dettaglio"), href);
+		else if (strncmp(k, "evento:", 7) == 0)
+			eventi_add(e, db_text(st, "data"), "evento",
+			    "Eventi critici", evento_tipo(k + 7),
+			    db_text(st, "dettaglio"), href);
 		else
 			eventi_add(e, db_text(st, "data"), "azione",
 			    "Azioni di follow-up", "Azione fatta",

@@ -183,6 +183,87 @@ test(`${SERVER}: the case's timeline, from every module, filterable by kind`, as
   assert.equal(count(`audit WHERE azione = 'view' AND entita = 'minore' AND entita_id = ${id} AND dettaglio = 'cronologia'`) >= 1, true);
 });
 
+test(`${SERVER}: a facility reports a minor missing: notices and the status change to confirm, in one transaction`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const s = await as('struttura');
+  const base = `/minori/${id}`;
+  assert.match((await s.get(base)).body, new RegExp(`href="${base}/eventi/nuovo"`), 'the facility\'s case page offers it');
+  let res = await send(s, `${base}/eventi/nuovo`, { tipo: 'allontanamento', data: it(days(-1)), ora: '25:10', descrizione: 'Non è rientrato dopo la scuola', denuncia_data: it(days(-1)) });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /Scrivi l&#39;ora come hh:mm|Scrivi l'ora come hh:mm/);
+  assert.match(res.body, /indica dove e con chi è stato visto l&#39;ultima volta|indica dove e con chi è stato visto l'ultima volta/);
+  assert.match(res.body, /spunta anche la casella/);
+  assert.match(res.body, /Non è rientrato dopo la scuola/, 'what was typed comes back');
+  const events = () => count(`eventi_critici WHERE minore_id = ${id}`);
+  const notices = () => count(`notifiche WHERE href = '${base}'`);
+  const proposals = () => count(`stati_proposti WHERE minore_id = ${id}`);
+  assert.equal(events(), 0);
+  // If any part fails, nothing of it is written.
+  sql("CREATE TRIGGER test_blocca_proposte BEFORE INSERT ON stati_proposti BEGIN SELECT RAISE(ABORT, 'test'); END");
+  try {
+    res = await send(s, `${base}/eventi/nuovo`, { tipo: 'allontanamento', data: it(days(-1)), ora: '21:30', ultimo_avvistamento: 'Stazione Termini, da solo', denuncia: '1', denuncia_data: it(days(-1)), descrizione: 'Non è rientrato dopo la scuola' });
+    assert.equal(res.status, 500);
+    assert.equal(events(), 0, 'no event');
+    assert.equal(notices(), 0, 'no notice');
+  } finally {
+    sql('DROP TRIGGER test_blocca_proposte');
+  }
+  res = await send(s, `${base}/eventi/nuovo`, { tipo: 'allontanamento', data: it(days(-1)), ora: '21:30', ultimo_avvistamento: 'Stazione Termini, da solo', denuncia: '1', denuncia_data: it(days(-1)), descrizione: 'Non è rientrato dopo la scuola' });
+  assert.equal(res.status, 303);
+  assert.equal(events(), 1);
+  assert.equal(proposals(), 1);
+  const responsabili = count(`utenti WHERE ruolo = 'responsabile' AND disattivato = 0`);
+  assert.equal(notices(), responsabili + 1, 'the case worker and every responsabile');
+  assert.equal(count(`notifiche WHERE href = '${base}' AND utente_id = ${userId('operatore')}`), 1);
+  assert.doesNotMatch(sql(`SELECT group_concat(testo) FROM notifiche WHERE href = '${base}'`), /Mon|Nove/, 'no name in the notice: the case number');
+  // The case worker sees it on the home page, and opens it.
+  const o = await as('operatore');
+  const home = (await o.get('/')).body;
+  assert.match(home, /Da vedere subito/);
+  assert.match(home, /allontanamento segnalato il/);
+  const n = sql(`SELECT id FROM notifiche WHERE href = '${base}' AND utente_id = ${userId('operatore')}`);
+  const token = await o.csrf('/');
+  res = await o.post(`/notifiche/${n}/letta`, { csrf: token });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.location, base);
+  assert.doesNotMatch((await o.get('/')).body, /allontanamento segnalato il/, 'read: gone from the home page');
+  // The office confirms the status change: the case is missing, the placement ends.
+  const page = (await r.get(base)).body;
+  assert.match(page, /Cambi di stato da confermare/);
+  const p = sql(`SELECT id FROM stati_proposti WHERE minore_id = ${id}`);
+  const t2 = await r.csrf(base);
+  res = await r.post(`${base}/proposte/${p}/conferma`, { csrf: t2 });
+  assert.equal(res.status, 303);
+  assert.equal(sql(`SELECT stato FROM minori WHERE id = ${id}`), 'allontanato');
+  assert.equal(sql(`SELECT struttura_id IS NULL FROM minori WHERE id = ${id}`), '1');
+  assert.equal(sql(`SELECT esito FROM stati_proposti WHERE id = ${p}`), 'confermato');
+  res = await r.post(`${base}/proposte/${p}/conferma`, { csrf: t2 });
+  assert.match((await r.get(base)).body, /già stata decisa/);
+  // The facility no longer has the minor: it reports nothing more on them.
+  assert.equal((await s.get(`${base}/eventi/nuovo`)).status, 403);
+  // The office sees the event on the monitoring page and the timeline.
+  assert.match((await r.get(`${base}/monitoraggio`)).body, /Allontanamento<\/strong> il/);
+  assert.match((await r.get(`${base}/cronologia`)).body, /Allontanamento/);
+});
+
+test(`${SERVER}: other events notify nobody; a facility reports only on its minors`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const s = await as('struttura');
+  assert.equal((await send(s, `/minori/${id}/eventi/nuovo`, { tipo: 'conflitto', data: it(days(-1)), descrizione: 'Lite in stanza, nessun ferito' })).status, 303);
+  assert.equal(count(`notifiche WHERE href = '/minori/${id}'`), 0);
+  assert.equal(count(`stati_proposti WHERE minore_id = ${id}`), 0);
+  const elsewhere = await newCase(r);
+  sql(`UPDATE minori SET struttura_id = (SELECT id FROM strutture WHERE nome = 'SAI Casa Aurora') WHERE id = ${elsewhere}`);
+  const before = count(`audit WHERE azione = 'permission_denied' AND entita = 'minore' AND entita_id = ${elsewhere}`);
+  assert.equal((await s.get(`/minori/${elsewhere}/eventi/nuovo`)).status, 403);
+  assert.equal(count(`audit WHERE azione = 'permission_denied' AND entita = 'minore' AND entita_id = ${elsewhere}`), before + 1);
+  // Another operatore cannot report on a case that is not theirs.
+  const x = await as('operatrice');
+  assert.equal((await x.get(`/minori/${id}/eventi/nuovo`)).status, 403);
+});
+
 test(`${SERVER}: who may do what`, async () => {
   const r = await as('responsabile');
   const id = await newCase(r);

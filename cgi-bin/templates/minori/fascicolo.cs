@@ -8,11 +8,28 @@
   </div>
   <div class="d-flex flex-wrap gap-2">
     <a href="/minori/<?cs var:Case.id ?>/pei" class="btn btn-primary">Progetto educativo (PEI)</a>
+    <?cs if:Case.can_edit || !Case.full ?><a href="/minori/<?cs var:Case.id ?>/eventi/nuovo" class="btn btn-outline-danger">Segnala un evento critico</a><?cs /if ?>
     <?cs if:Case.full ?><a href="/minori/<?cs var:Case.id ?>/monitoraggio" class="btn btn-outline-primary">Monitoraggio</a>
     <a href="/minori/<?cs var:Case.id ?>/cronologia" class="btn btn-outline-primary">Cronologia</a><?cs /if ?>
     <?cs if:Case.can_edit ?><a href="/minori/<?cs var:Case.id ?>/stato" class="btn btn-outline-primary">Cambia stato</a><?cs /if ?>
   </div>
 </div>
+
+<?cs if:subcount(Proposte) > 0 ?>
+<section aria-labelledby="proposte" class="mb-4 p-3 border border-warning">
+  <h2 id="proposte" class="h4">Cambi di stato da confermare</h2>
+  <?cs each:p = Proposte ?>
+  <div class="mb-3">
+    <p class="mb-1"><strong><?cs var:p.stato_label ?></strong> dal <?cs var:p.data ?>, proposto da <?cs var:p.proposto_da ?> il <?cs var:p.proposto_il ?>.</p>
+    <p class="approdo-pre mb-2"><?cs var:p.motivo ?></p>
+    <?cs if:Case.can_edit ?><div class="d-flex flex-wrap gap-2">
+      <form method="post" action="/minori/<?cs var:Case.id ?>/proposte/<?cs var:p.id ?>/conferma"><?cs call:csrf() ?><button type="submit" class="btn btn-primary">Conferma il cambio di stato</button></form>
+      <form method="post" action="/minori/<?cs var:Case.id ?>/proposte/<?cs var:p.id ?>/respingi"><?cs call:csrf() ?><button type="submit" class="btn btn-outline-secondary">Respingi</button></form>
+    </div><?cs /if ?>
+  </div>
+  <?cs /each ?>
+</section>
+<?cs /if ?>
 
 <section aria-labelledby="riepilogo" class="mb-5">
   <h2 id="riepilogo" class="h3">Riepilogo</h2>

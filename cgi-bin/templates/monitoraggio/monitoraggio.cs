@@ -11,6 +11,19 @@
 <p class="lead">Colloqui con il minore e azioni di follow-up.</p>
 <?cs if:Case.can_edit ?><p class="d-flex flex-wrap gap-2"><a href="/minori/<?cs var:Case.id ?>/colloqui/nuovo" class="btn btn-primary">Nuovo colloquio</a> <a href="/minori/<?cs var:Case.id ?>/contatti/nuovo" class="btn btn-outline-primary">Nuovo contatto con la struttura</a></p><?cs /if ?>
 
+<section aria-labelledby="eventi" class="mb-5">
+  <h2 id="eventi" class="h3">Eventi critici</h2>
+  <?cs if:Case.can_edit ?><p><a href="/minori/<?cs var:Case.id ?>/eventi/nuovo">Segnala un evento critico</a></p><?cs /if ?>
+  <?cs if:subcount(Eventi) == 0 ?><p>Nessun evento critico.</p><?cs else ?>
+  <ul class="list-unstyled"><?cs each:v = Eventi ?>
+    <li class="border-start border-3 border-danger ps-3 mb-3"><p class="mb-1"><strong><?cs var:v.tipo_label ?></strong> il <?cs var:v.data ?><?cs if:v.ora ?> alle <?cs var:v.ora ?><?cs /if ?><?cs if:v.struttura ?>, <?cs var:v.struttura ?><?cs /if ?> (segnalato da <?cs var:v.autore ?>)</p>
+    <?cs if:v.ultimo_avvistamento ?><p class="mb-1">Visto l'ultima volta: <?cs var:v.ultimo_avvistamento ?></p><?cs /if ?>
+    <?cs if:v.denuncia ?><p class="mb-1">Denuncia fatta il <?cs var:v.denuncia_data ?></p><?cs /if ?>
+    <p class="approdo-pre mb-0"><?cs var:v.descrizione ?></p></li>
+  <?cs /each ?></ul>
+  <?cs /if ?>
+</section>
+
 <section aria-labelledby="azioni" class="mb-5">
   <h2 id="azioni" class="h3">Azioni di follow-up</h2>
   <?cs if:subcount(Azioni) == 0 ?><p>Nessuna azione.</p><?cs else ?>
