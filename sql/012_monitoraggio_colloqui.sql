@@ -91,3 +91,47 @@ CREATE TABLE eventi_critici (
 ) STRICT;
 CREATE INDEX eventi_critici_minore ON eventi_critici(minore_id, data DESC);
 CREATE INDEX eventi_critici_struttura ON eventi_critici(struttura_id, data DESC);
+
+-- The facility's periodic report on each minor placed with it (monthly
+-- by default): school or course attendance, Italian L2, health, behaviour
+-- and relationships, progress on the PEI's actions given to the facility,
+-- notes. A draft until sent; once sent the facility cannot change it; the
+-- office marks it read with its feedback. lib/monitoraggio/relazione.c.
+CREATE TABLE relazioni (
+	id INTEGER PRIMARY KEY,
+	minore_id INTEGER NOT NULL REFERENCES minori(id),
+	struttura_id INTEGER NOT NULL REFERENCES strutture(id),
+	periodo TEXT NOT NULL CHECK (periodo GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+	stato TEXT NOT NULL DEFAULT 'bozza'
+		CHECK (stato IN ('bozza', 'inviata', 'letta')),
+	scuola TEXT,
+	italiano TEXT,
+	salute TEXT,
+	comportamento TEXT,
+	azioni TEXT,
+	note TEXT,
+	autore_id INTEGER NOT NULL REFERENCES utenti(id),
+	creata TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
+	inviata_da INTEGER REFERENCES utenti(id),
+	inviata_il TEXT,
+	letta_da INTEGER REFERENCES utenti(id),
+	letta_il TEXT,
+	riscontro TEXT,
+	UNIQUE (minore_id, struttura_id, periodo)
+) STRICT;
+CREATE INDEX relazioni_struttura ON relazioni(struttura_id, stato, periodo);
+-- Sent is sent: the content never changes again, only the office's
+-- reading (inviata -> letta, with its feedback); nothing is removed.
+CREATE TRIGGER relazioni_inviate BEFORE UPDATE ON relazioni
+WHEN OLD.stato <> 'bozza' AND (NEW.scuola IS NOT OLD.scuola
+	OR NEW.italiano IS NOT OLD.italiano OR NEW.salute IS NOT OLD.salute
+	OR NEW.comportamento IS NOT OLD.comportamento
+	OR NEW.azioni IS NOT OLD.azioni OR NEW.note IS NOT OLD.note
+	OR NEW.minore_id <> OLD.minore_id OR NEW.periodo <> OLD.periodo
+	OR NEW.struttura_id <> OLD.struttura_id
+	OR (OLD.stato = 'letta' AND NEW.stato <> 'letta')
+	OR (OLD.stato = 'inviata' AND NEW.stato = 'bozza'))
+BEGIN SELECT RAISE(ABORT, 'a report sent is not changed'); END;
+CREATE TRIGGER relazioni_mai_cancellate BEFORE DELETE ON relazioni
+WHEN OLD.stato <> 'bozza'
+BEGIN SELECT RAISE(ABORT, 'a report sent is never removed'); END;

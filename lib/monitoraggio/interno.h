@@ -37,6 +37,14 @@ extern const struct record evento_nuovo;
 int eventi_del_caso(struct request *, long long minore);
 const char *evento_tipo(const char *code);
 
+/* relazione.c: the facility's periodic reports, the only writer of
+** relazioni, and the facility's page. */
+extern const struct record relazione_nuova, relazione_modifica;
+int relazione_invia_post(struct request *);
+int relazione_letta_post(struct request *);
+int relazioni_del_caso(struct request *, long long minore);
+int struttura_pagina(struct request *);
+
 /* pagina.c: the case's monitoring page. */
 int monitoraggio_pagina(struct request *);
 int monitoraggio_form_page(struct edit *, const char *action);

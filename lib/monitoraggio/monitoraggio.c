@@ -11,6 +11,9 @@ const struct perm monitoraggio_lettura = { .name = "monitoraggio.lettura",
 /* A facility reports critical events on its minors (scoped by the case). */
 const struct perm monitoraggio_eventi = { .name = "monitoraggio.eventi",
     .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) | ROLE(STRUTTURA) };
+/* The facility's own page and reports. */
+const struct perm monitoraggio_struttura = { .name = "monitoraggio.struttura",
+    .roles = ROLE(STRUTTURA) };
 const struct perm monitoraggio_scrittura = { .name = "monitoraggio.scrittura",
     .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) };
 
@@ -33,6 +36,20 @@ static const struct route routes[] = {
 	  .record = &evento_nuovo, .create = 1 },
 	{ "POST", "/minori/#/eventi/nuovo", &monitoraggio_eventi,
 	  .record = &evento_nuovo, .create = 1 },
+	{ "GET", "/minori/struttura", &monitoraggio_struttura,
+	  .handler = struttura_pagina },
+	{ "GET", "/minori/#/relazioni/nuova", &monitoraggio_struttura,
+	  .record = &relazione_nuova, .create = 1 },
+	{ "POST", "/minori/#/relazioni/nuova", &monitoraggio_struttura,
+	  .record = &relazione_nuova, .create = 1 },
+	{ "GET", "/minori/#/relazioni/#", &monitoraggio_struttura,
+	  .record = &relazione_modifica, .item = 1 },
+	{ "POST", "/minori/#/relazioni/#", &monitoraggio_struttura,
+	  .record = &relazione_modifica, .item = 1 },
+	{ "POST", "/minori/#/relazioni/#/invia", &monitoraggio_struttura,
+	  .handler = relazione_invia_post },
+	{ "POST", "/minori/#/relazioni/#/letta", &monitoraggio_scrittura,
+	  .handler = relazione_letta_post },
 	{ "GET", "/minori/#/contatti/nuovo", &monitoraggio_scrittura,
 	  .record = &contatto_nuovo, .create = 1 },
 	{ "POST", "/minori/#/contatti/nuovo", &monitoraggio_scrittura,
@@ -44,11 +61,16 @@ static const struct route routes[] = {
 };
 
 static const struct link nav[] = {
+	{ .href = "/minori/struttura", .title = "La mia struttura",
+	  .perm = &monitoraggio_struttura },
 	{ .href = "/minori/azioni", .title = "Le mie azioni",
 	  .perm = &monitoraggio_lettura },
 };
 
 static const struct link tiles[] = {
+	{ .href = "/minori/struttura", .title = "La mia struttura",
+	  .text = "I minori accolti, le relazioni periodiche da scrivere e le "
+	  "risposte dell'ufficio.", .perm = &monitoraggio_struttura },
 	{ .href = "/minori/azioni", .title = "Le mie azioni",
 	  .text = "Le azioni di follow-up da fare: scadute, di questa "
 	  "settimana, più avanti.", .perm = &monitoraggio_lettura },

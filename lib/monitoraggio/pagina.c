@@ -32,6 +32,7 @@ monitoraggio_pagina(struct request *r)
 		colloqui_del_caso(r, id);
 		contatti_del_caso(r, id);
 		eventi_del_caso(r, id);
+		relazioni_del_caso(r, id);
 		azioni_del_caso(r, id);
 		rc = db_failed() ? 500 : 0;
 	}

@@ -264,6 +264,65 @@ test(`${SERVER}: other events notify nobody; a facility reports only on its mino
   assert.equal((await x.get(`/minori/${id}/eventi/nuovo`)).status, 403);
 });
 
+test(`${SERVER}: the facility's periodic report: draft, sent (then fixed), read with feedback`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const s = await as('struttura');
+  const base = `/minori/${id}`;
+  const mine = await s.get('/minori/struttura');
+  assert.equal(mine.status, 200);
+  assert.match(mine.body, new RegExp(`href="${base}/relazioni/nuova"`), 'due: write it');
+  let res = await send(s, `${base}/relazioni/nuova`, { periodo: '13/2026', scuola: 'Frequenta il CPIA tre mattine' });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /Scrivi il mese come mm\/aaaa/);
+  assert.match(res.body, /Frequenta il CPIA tre mattine/);
+  res = await send(s, `${base}/relazioni/nuova`, { periodo: '11/2026', scuola: 'Frequenta il CPIA tre mattine' });
+  assert.equal(res.status, 303);
+  const rel = sql(`SELECT id FROM relazioni WHERE minore_id = ${id}`);
+  assert.equal(sql(`SELECT periodo || ':' || stato FROM relazioni WHERE id = ${rel}`), '2026-11:bozza');
+  res = await send(s, `${base}/relazioni/nuova`, { periodo: '11/2026' });
+  assert.match(res.body, /C&#39;è già una relazione di questo mese|C'è già una relazione di questo mese/);
+  // Sent only when complete.
+  let token = await s.csrf(`${base}/relazioni/${rel}`);
+  res = await s.post(`${base}/relazioni/${rel}/invia`, { csrf: token });
+  assert.equal(res.status, 303);
+  assert.match((await s.get(`${base}/relazioni/${rel}`)).body, /La relazione non è completa/);
+  assert.equal(sql(`SELECT stato FROM relazioni WHERE id = ${rel}`), 'bozza');
+  res = await send(s, `${base}/relazioni/${rel}`, { periodo: '11/2026', scuola: 'Frequenta il CPIA tre mattine', italiano: 'Livello A1 raggiunto', salute: 'Bene', comportamento: 'Sereno con gli altri ragazzi', azioni: 'Iscrizione fatta' });
+  assert.equal(res.status, 303);
+  token = await s.csrf(`${base}/relazioni/${rel}`);
+  res = await s.post(`${base}/relazioni/${rel}/invia`, { csrf: token });
+  assert.equal(res.status, 303);
+  assert.equal(sql(`SELECT stato FROM relazioni WHERE id = ${rel}`), 'inviata');
+  // Sent: the facility's changes are refused, what it typed kept; the database refuses too.
+  token = await s.csrf('/minori/struttura');
+  res = await s.post(`${base}/relazioni/${rel}`, { csrf: token, periodo: '11/2026', scuola: 'Cambiato dopo' });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /già stata inviata all&#39;ufficio|già stata inviata all'ufficio/);
+  assert.match(res.body, /Cambiato dopo/);
+  assert.equal(sql(`SELECT scuola FROM relazioni WHERE id = ${rel}`), 'Frequenta il CPIA tre mattine');
+  assert.throws(() => sql(`UPDATE relazioni SET scuola = 'x' WHERE id = ${rel}`), /a report sent is not changed/);
+  // The office reads it, with feedback the facility sees.
+  const o = await as('operatore');
+  assert.match((await o.get(`${base}/monitoraggio`)).body, /Livello A1 raggiunto/);
+  token = await o.csrf(`${base}/monitoraggio`);
+  res = await o.post(`${base}/relazioni/${rel}/letta`, { csrf: token, riscontro: 'Bene, continuate così' });
+  assert.equal(res.status, 303);
+  assert.equal(sql(`SELECT stato || ':' || riscontro FROM relazioni WHERE id = ${rel}`), 'letta:Bene, continuate così');
+  assert.match((await s.get('/minori/struttura')).body, /Bene, continuate così/);
+  res = await o.post(`${base}/relazioni/${rel}/letta`, { csrf: token, riscontro: 'Di nuovo' });
+  assert.equal(sql(`SELECT riscontro FROM relazioni WHERE id = ${rel}`), 'Bene, continuate così', 'read once');
+  // Only the facility writes reports; another facility's minor is out of reach.
+  assert.equal((await o.get(`${base}/relazioni/nuova`)).status, 403);
+  const elsewhere = await newCase(r);
+  sql(`UPDATE minori SET struttura_id = (SELECT id FROM strutture WHERE nome = 'SAI Casa Aurora') WHERE id = ${elsewhere}`);
+  const d = count(`audit WHERE azione = 'permission_denied' AND entita = 'minore' AND entita_id = ${elsewhere}`);
+  assert.equal((await s.get(`/minori/${elsewhere}/relazioni/nuova`)).status, 403);
+  assert.equal(count(`audit WHERE azione = 'permission_denied' AND entita = 'minore' AND entita_id = ${elsewhere}`), d + 1);
+  assert.equal((await s.get(`/minori/${elsewhere}/relazioni/${rel}`)).status, 403);
+  assert.equal((await o.get('/minori/struttura')).status, 403);
+});
+
 test(`${SERVER}: who may do what`, async () => {
   const r = await as('responsabile');
   const id = await newCase(r);

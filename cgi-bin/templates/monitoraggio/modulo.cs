@@ -1,4 +1,4 @@
-<?cs if:Section.back ?><p><a href="<?cs var:Section.back ?>">← Fascicolo <?cs var:Case.numero ?></a></p><?cs else ?><p><a href="/minori/<?cs var:Case.id ?>/monitoraggio">← Monitoraggio di <?cs var:Case.cognome ?> <?cs var:Case.nome ?></a></p><?cs /if ?>
+<?cs if:Section.back ?><p><a href="<?cs var:Section.back ?>">← Indietro</a></p><?cs else ?><p><a href="/minori/<?cs var:Case.id ?>/monitoraggio">← Monitoraggio di <?cs var:Case.cognome ?> <?cs var:Case.nome ?></a></p><?cs /if ?>
 <h1><?cs var:Section.title ?></h1>
 <p class="lead"><?cs var:Case.cognome ?> <?cs var:Case.nome ?> · <span class="text-nowrap"><?cs var:Case.numero ?></span></p>
 <p>I campi con * sono obbligatori. Le date si scrivono gg/mm/aaaa.</p>
@@ -14,3 +14,10 @@
   <button type="submit" class="btn btn-primary">Salva</button>
   <a href="<?cs if:Section.back ?><?cs var:Section.back ?><?cs else ?>/minori/<?cs var:Case.id ?>/monitoraggio<?cs /if ?>" class="btn btn-outline-secondary">Annulla</a>
 </form>
+<?cs if:Section.invia ?>
+<form method="post" action="<?cs var:Section.invia ?>" class="mt-4">
+  <?cs call:csrf() ?>
+  <p>Quando la relazione è completa, inviala all'ufficio: dopo non si potrà più modificare.</p>
+  <button type="submit" class="btn btn-success">Invia la relazione all'ufficio</button>
+</form>
+<?cs /if ?>

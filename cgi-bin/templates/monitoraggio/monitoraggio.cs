@@ -68,3 +68,29 @@
   </div></article>
   <?cs /each ?>
 </section>
+
+<section aria-labelledby="relazioni" class="mb-5">
+  <h2 id="relazioni" class="h3">Relazioni periodiche della struttura</h2>
+  <?cs if:subcount(Relazioni) == 0 ?><p>Nessuna relazione ricevuta.</p><?cs /if ?>
+  <?cs each:v = Relazioni ?>
+  <article class="card card-bg no-after mx-0 mb-4" aria-labelledby="relazione-<?cs var:v.id ?>"><div class="card-body">
+    <h3 class="h5" id="relazione-<?cs var:v.id ?>">Relazione di <?cs var:v.periodo ?>, <?cs var:v.struttura ?> (inviata il <?cs var:v.inviata_il ?>)</h3>
+    <dl class="row approdo-dl mb-0">
+      <?cs if:v.scuola ?><dt class="col-sm-4">Scuola o corso</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.scuola ?></dd><?cs /if ?>
+      <?cs if:v.italiano ?><dt class="col-sm-4">Italiano L2</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.italiano ?></dd><?cs /if ?>
+      <?cs if:v.salute ?><dt class="col-sm-4">Salute</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.salute ?></dd><?cs /if ?>
+      <?cs if:v.comportamento ?><dt class="col-sm-4">Comportamento e relazioni</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.comportamento ?></dd><?cs /if ?>
+      <?cs if:v.azioni ?><dt class="col-sm-4">Azioni del PEI</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.azioni ?></dd><?cs /if ?>
+      <?cs if:v.note ?><dt class="col-sm-4">Note</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.note ?></dd><?cs /if ?>
+    </dl>
+    <?cs if:v.stato == "letta" ?><p class="mt-2 mb-0">Presa visione di <?cs var:v.letta_da ?> il <?cs var:v.letta_il ?><?cs if:v.riscontro ?>: <span class="approdo-pre"><?cs var:v.riscontro ?></span><?cs /if ?></p>
+    <?cs elif:Case.can_edit ?>
+    <form method="post" action="/minori/<?cs var:Case.id ?>/relazioni/<?cs var:v.id ?>/letta" class="mt-3">
+      <?cs call:csrf() ?>
+      <div class="form-group"><label for="riscontro-<?cs var:v.id ?>" class="active">Riscontro per la struttura (facoltativo)</label><textarea id="riscontro-<?cs var:v.id ?>" name="riscontro" rows="3" class="form-control"></textarea></div>
+      <button type="submit" class="btn btn-outline-primary">Segna come letta<span class="visually-hidden">: relazione di <?cs var:v.periodo ?></span></button>
+    </form>
+    <?cs /if ?>
+  </div></article>
+  <?cs /each ?>
+</section>

@@ -1,0 +1,391 @@
+/*
+** The facility's periodic report on each minor placed with it (monthly
+** by default, APPRODO_RELAZIONE_MESI): attendance at school or a course,
+** Italian L2, health, behaviour and relationships, progress on the PEI's
+** actions given to the facility, notes. The facility writes a draft and
+** sends it when complete; sent, it never changes (sql/012's trigger); the
+** office marks it read with its feedback, which the facility sees. The
+** facility's page (/minori/struttura) lists its minors with what is due.
+** The only writer of relazioni.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "date.h"
+#include "interno.h"
+#include "page.h"
+#include "session.h"
+#include "settings.h"
+
+static const struct field fields[] = {
+	{ "periodo", "Mese della relazione", .type = FIELD_TEXT, .max = 7,
+	  .flags = FIELD_REQUIRED, .hint = "mm/aaaa" },
+	{ "scuola", "Frequenza della scuola o del corso", .type = FIELD_TEXTAREA,
+	  .max = 8000 },
+	{ "italiano", "Progressi in italiano L2", .type = FIELD_TEXTAREA,
+	  .max = 8000 },
+	{ "salute", "Salute", .type = FIELD_TEXTAREA, .max = 8000 },
+	{ "comportamento", "Comportamento e relazioni", .type = FIELD_TEXTAREA,
+	  .max = 8000 },
+	{ "azioni", "Avanzamento delle azioni del PEI affidate alla struttura",
+	  .type = FIELD_TEXTAREA, .max = 8000 },
+	{ "note", "Note", .type = FIELD_TEXTAREA, .max = 8000 },
+};
+/* What a report must say before it is sent. */
+static const char *const needed[] = { "scuola", "italiano", "salute",
+    "comportamento" };
+
+/* The months between two reports. */
+static int
+mesi(void)
+{
+	static int n;
+
+	if (n == 0)
+		n = (int)config_int("APPRODO_RELAZIONE_MESI", 1, 1, 12);
+	return n;
+}
+
+/* "mm/aaaa" -> "aaaa-mm" in out[8]; 0, or -1 if it is not a month. */
+static int
+periodo_iso(const char *s, char out[8])
+{
+	int m, y;
+	char end;
+
+	if (s == NULL || sscanf(s, "%2d/%4d%c", &m, &y, &end) != 2 || m < 1 ||
+	    m > 12 || y < 2000 || y > 2100 || strlen(s) != 7)
+		return -1;
+	snprintf(out, 8, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+	return 0;
+}
+
+/* The period this month belongs to ("2026-12"), for the facility's page. */
+static void
+periodo_corrente(char out[8])
+{
+	char today[11];
+	int y, m;
+
+	date_today(today);
+	if (sscanf(today, "%4d-%2d", &y, &m) != 2 || y < 2000 || y > 9999 ||
+	    m < 1 || m > 12) {
+		memcpy(out, today, 7);
+		out[7] = '\0';
+		return;
+	}
+	m = ((m - 1) / mesi()) * mesi() + 1;
+	snprintf(out, 8, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+}
+
+static const char SQL_GET[] =
+    "SELECT substr(periodo, 6, 2) || '/' || substr(periodo, 1, 4) AS periodo,"
+    " scuola, italiano, salute, comportamento, azioni, note, stato,"
+    " minore_id, struttura_id FROM relazioni WHERE id = :id";
+
+/*
+** A facility writes the reports of the minors placed with it now; a
+** report is its own and still a draft. The office only reads and marks.
+*/
+static int
+access_edit(struct edit *e)
+{
+	struct request *r = e->r;
+	int rc;
+
+	if (r->user.role != ROLE_STRUTTURA) {
+		audit_now(r, "permission_denied", "minore", r->id[0],
+		    "relazione");
+		return 403;
+	}
+	if ((rc = minore_access(r, r->id[0], 0)) != 0)
+		return rc;
+	if (e->id && db_value("SELECT minore_id FROM relazioni WHERE id = :id"
+	    " AND struttura_id = :struttura", ARGS(ARG_INT("id", e->id),
+	    ARG_INT("struttura", r->user.struttura_id)), 0) != r->id[0])
+		return 404;
+	return 0;
+}
+
+static void
+defaults(struct edit *e)
+{
+	char p[8], it[8];
+
+	if (e->id == 0) {
+		periodo_corrente(p);
+		snprintf(it, sizeof it, "%.2s/%.4s", p + 5, p);
+		form_set(e->r, &e->form, "periodo", pool_strdup(&e->r->pool, it));
+		return;
+	}
+	if (db_row(&e->r->pool, SQL_GET, ARGS(ARG_INT("id", e->id)),
+	    &e->current) != 1)
+		return;
+	for (size_t i = 0; i < e->form.n; i++)
+		form_set(e->r, &e->form, e->fields[i].name, edit_current(e,
+		    e->fields[i].name));
+}
+
+static void
+check(struct edit *e)
+{
+	struct form *f = &e->form;
+	char p[8];
+
+	if (e->id) {
+		if (db_row(&e->r->pool, SQL_GET, ARGS(ARG_INT("id", e->id)),
+		    &e->current) != 1) {
+			db_fail();
+			return;
+		}
+		if (strcmp(edit_current(e, "stato"), "bozza") != 0) {
+			form_fail(f, NULL, "Questa relazione è già stata inviata "
+			    "all'ufficio: non si modifica più.");
+			return;
+		}
+	}
+	if (periodo_iso(form_value(f, "periodo"), p) != 0)
+		form_fail(f, "periodo", "Scrivi il mese come mm/aaaa, per "
+		    "esempio 11/2026.");
+	else if (db_value("SELECT 1 FROM relazioni WHERE minore_id = :minore"
+	    " AND struttura_id = :struttura AND periodo = :periodo AND id <> :id",
+	    ARGS(ARG_INT("minore", e->r->id[0]), ARG_INT("struttura",
+	    e->r->user.struttura_id), ARG_TEXT("periodo", p), ARG_INT("id",
+	    e->id)), 0) == 1)
+		form_fail(f, "periodo", "C'è già una relazione di questo mese "
+		    "per questo minore: continua quella.");
+}
+
+static const char SQL_ADD[] =
+    "INSERT INTO relazioni (minore_id, struttura_id, periodo, scuola,"
+    " italiano, salute, comportamento, azioni, note, autore_id) VALUES"
+    " (:minore, :struttura, :periodo_iso, :scuola, :italiano, :salute,"
+    " :comportamento, :azioni, :note, :autore)";
+static const char SQL_SET[] =
+    "UPDATE relazioni SET periodo = :periodo_iso, scuola = :scuola,"
+    " italiano = :italiano, salute = :salute, comportamento = :comportamento,"
+    " azioni = :azioni, note = :note WHERE id = :id AND stato = 'bozza'";
+
+static int
+save(struct edit *e)
+{
+	struct stmt *st = db_prepare(e->id ? SQL_SET : SQL_ADD);
+	char p[8];
+	int rc;
+
+	if (periodo_iso(form_value(&e->form, "periodo"), p) != 0)
+		return -1;
+	form_bind(&e->form, st);
+	db_bind_text(st, "periodo_iso", p);
+	if (e->id)
+		db_bind_int(st, "id", e->id);
+	else {
+		db_bind_int(st, "minore", e->r->id[0]);
+		db_bind_int(st, "struttura", e->r->user.struttura_id);
+		db_bind_int(st, "autore", e->r->user.id);
+	}
+	rc = db_step(st);
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	if (e->id == 0)
+		e->id = db_last_id();
+	e->detail = pool_printf(&e->r->pool, "minore %lld", e->r->id[0]);
+	return 0;
+}
+
+static int
+page(struct edit *e)
+{
+	int rc = fascicolo_header(e->r, e->r->id[0], 0);
+
+	if (rc != 0)
+		return rc;
+	form_page(e->r, &e->form);
+	page_set(e->r, "Section.action", e->id ? pool_printf(&e->r->pool,
+	    "/minori/%lld/relazioni/%lld", e->r->id[0], e->id) :
+	    pool_printf(&e->r->pool, "/minori/%lld/relazioni/nuova",
+	    e->r->id[0]));
+	page_set(e->r, "Section.title", e->rec->title);
+	page_set(e->r, "Section.back", "/minori/struttura");
+	if (e->id)
+		page_set(e->r, "Section.invia", pool_printf(&e->r->pool,
+		    "/minori/%lld/relazioni/%lld/invia", e->r->id[0], e->id));
+	return page_render(e->r, "monitoraggio/modulo.cs", e->rec->title);
+}
+
+static const char *
+next(struct edit *e)
+{
+	(void)e;
+	return "/minori/struttura";
+}
+
+#define RELAZIONE .entity = "relazione", .owner = "minore", \
+	.fields = fields, .nfields = COUNT(fields), \
+	.access_edit = access_edit, .defaults = defaults, .check = check, \
+	.save = save, .page = page, .next = next, \
+	.saved = "Bozza della relazione salvata: inviala quando è completa."
+
+const struct record relazione_nuova = {
+	RELAZIONE, .name = "relazioni/nuova", .title = "Relazione periodica",
+};
+const struct record relazione_modifica = {
+	RELAZIONE, .name = "relazioni", .title = "Relazione periodica",
+};
+
+static const char SQL_INVIA[] =
+    "UPDATE relazioni SET stato = 'inviata', inviata_da = :utente,"
+    " inviata_il = strftime('%Y-%m-%d %H:%M:%S', 'now')"
+    " WHERE id = :id AND stato = 'bozza'";
+
+/* POST /minori/N/relazioni/M/invia: sent when complete, then fixed. */
+int
+relazione_invia_post(struct request *r)
+{
+	struct edit e;
+	struct row v;
+	int rc;
+
+	memset(&e, 0, sizeof e);
+	e.r = r;
+	e.id = r->id[1];
+	if ((rc = access_edit(&e)) != 0)
+		return rc;
+	if (db_begin_write() != 0)
+		return 500;
+	if (db_row(&r->pool, SQL_GET, ARGS(ARG_INT("id", r->id[1])), &v) != 1)
+		return 500;
+	for (size_t i = 0; i < COUNT(needed); i++)
+		if (row_get(&v, needed[i]) == NULL) {
+			db_rollback();
+			session_set_errore(r, "La relazione non è completa: "
+			    "scrivi frequenza, italiano, salute e comportamento, "
+			    "poi inviala.");
+			return response_redirect(r, pool_printf(&r->pool,
+			    "/minori/%lld/relazioni/%lld", r->id[0], r->id[1]));
+		}
+	if (db_write(SQL_INVIA, ARGS(ARG_INT("id", r->id[1]), ARG_INT("utente",
+	    r->user.id))) != 0)
+		return 500;
+	if (db_changes() == 0) {
+		db_rollback();
+		session_set_errore(r, "La relazione era già stata inviata.");
+	} else {
+		audit_record(r, "update", "relazione", r->id[1], pool_printf(
+		    &r->pool, "minore %lld", r->id[0]), &(const struct change){
+		    "stato", "bozza", "inviata" }, 1);
+		session_set_avviso(r, "Relazione inviata all'ufficio.");
+		if (db_commit() != 0)
+			return 500;
+	}
+	return response_redirect(r, "/minori/struttura");
+}
+
+static const char SQL_LETTA[] =
+    "UPDATE relazioni SET stato = 'letta', letta_da = :utente,"
+    " letta_il = strftime('%Y-%m-%d %H:%M:%S', 'now'), riscontro = :riscontro"
+    " WHERE id = :id AND minore_id = :minore AND stato = 'inviata'";
+
+/* POST /minori/N/relazioni/M/letta: the office has read it (feedback). */
+int
+relazione_letta_post(struct request *r)
+{
+	const char *riscontro = request_post(r, "riscontro");
+	int rc;
+
+	if ((rc = minore_access(r, r->id[0], 1)) != 0)
+		return rc;
+	if (riscontro && *riscontro == '\0')
+		riscontro = NULL;
+	if (riscontro && (!utf8_valid(riscontro, strlen(riscontro)) ||
+	    utf8_len(riscontro) > 4000))
+		return 400;
+	if (db_begin_write() != 0)
+		return 500;
+	if (db_write(SQL_LETTA, ARGS(ARG_INT("id", r->id[1]), ARG_INT("minore",
+	    r->id[0]), ARG_INT("utente", r->user.id), ARG_TEXT("riscontro",
+	    riscontro))) != 0)
+		return 500;
+	if (db_changes() == 0) {
+		db_rollback();
+		session_set_errore(r, "Questa relazione non è da leggere: è una "
+		    "bozza o è già stata letta.");
+	} else {
+		audit_record(r, "update", "relazione", r->id[1], pool_printf(
+		    &r->pool, "minore %lld", r->id[0]), (const struct change[]){
+		    { "stato", "inviata", "letta" }, { "riscontro", NULL,
+		    riscontro } }, riscontro ? 2 : 1);
+		session_set_avviso(r, "Presa visione registrata.");
+		if (db_commit() != 0)
+			return 500;
+	}
+	return response_redirect(r, pool_printf(&r->pool,
+	    "/minori/%lld/monitoraggio#relazioni", r->id[0]));
+}
+
+#define RELAZIONE_COLONNE \
+    "r.id, r.minore_id, substr(r.periodo, 6, 2) || '/' ||" \
+    " substr(r.periodo, 1, 4) AS periodo, r.stato, r.scuola, r.italiano," \
+    " r.salute, r.comportamento, r.azioni, r.note, r.riscontro," \
+    " coalesce(s.nome, '') AS struttura, coalesce(l.nome, '') AS letta_da," \
+    " strftime('%d/%m/%Y', r.letta_il, 'localtime') AS letta_il," \
+    " strftime('%d/%m/%Y', r.inviata_il, 'localtime') AS inviata_il"
+
+static const char SQL_DEL_CASO[] =
+    "SELECT " RELAZIONE_COLONNE " FROM relazioni r"
+    " LEFT JOIN strutture s ON s.id = r.struttura_id"
+    " LEFT JOIN utenti l ON l.id = r.letta_da"
+    " WHERE r.minore_id = :minore AND r.stato <> 'bozza'"
+    " ORDER BY r.periodo DESC, r.id DESC LIMIT 60";
+
+/* Relazioni: the reports the office has received on the case. */
+int
+relazioni_del_caso(struct request *r, long long minore)
+{
+	return page_rows(r, "Relazioni", db_query(SQL_DEL_CASO,
+	    ARGS(ARG_INT("minore", minore))), 0, NULL, NULL);
+}
+
+/* The facility's minors now, with this period's report of each. */
+static const char SQL_MINORI[] =
+    "SELECT m.id, m.numero, m.cognome, m.nome, r.id AS relazione,"
+    " coalesce(r.stato, '') AS stato"
+    " FROM minori m LEFT JOIN relazioni r ON r.minore_id = m.id"
+    " AND r.struttura_id = m.struttura_id AND r.periodo = :periodo"
+    " WHERE m.struttura_id = :struttura ORDER BY m.cognome, m.nome, m.id"
+    " LIMIT 500";
+/* What the office answered lately. */
+static const char SQL_RISPOSTE[] =
+    "SELECT " RELAZIONE_COLONNE ", m.cognome, m.nome FROM relazioni r"
+    " JOIN minori m ON m.id = r.minore_id"
+    " LEFT JOIN strutture s ON s.id = r.struttura_id"
+    " LEFT JOIN utenti l ON l.id = r.letta_da"
+    " WHERE r.struttura_id = :struttura AND r.stato = 'letta'"
+    " ORDER BY r.letta_il DESC LIMIT 20";
+
+/* GET /minori/struttura: the facility's page. */
+int
+struttura_pagina(struct request *r)
+{
+	char p[8], it[8];
+
+	if (r->user.role != ROLE_STRUTTURA || r->user.struttura_id == 0)
+		return 403;
+	periodo_corrente(p);
+	snprintf(it, sizeof it, "%.2s/%.4s", p + 5, p);
+	if (db_begin_read() != 0)
+		return 500;
+	page_rows(r, "Struttura.minori", db_query(SQL_MINORI,
+	    ARGS(ARG_TEXT("periodo", p), ARG_INT("struttura",
+	    r->user.struttura_id))), 0, NULL, NULL);
+	page_rows(r, "Struttura.risposte", db_query(SQL_RISPOSTE,
+	    ARGS(ARG_INT("struttura", r->user.struttura_id))), 0, NULL, NULL);
+	page_set(r, "Struttura.nome", db_string(&r->pool, "SELECT nome FROM"
+	    " strutture WHERE id = :id", ARGS(ARG_INT("id",
+	    r->user.struttura_id))));
+	db_end_read();
+	page_set(r, "Struttura.periodo", it);
+	return page_render(r, "monitoraggio/struttura.cs", "La mia struttura");
+}
