@@ -1,7 +1,8 @@
 // Shared by the browser tests (tests/browser/*.test.mjs): Debian's Chromium
 // driven by playwright-core, axe-core's WCAG 2.1 A/AA checks under the
-// enforced Content-Security-Policy, login helpers, the CSP and console
-// watcher, screenshots (SCREENSHOTS_DIR).
+// enforced Content-Security-Policy, login helpers and each test's users
+// (session), form controls found by their label, a new case taken in
+// charge, the CSP and console watcher, screenshots (SCREENSHOTS_DIR).
 //
 // Each test file calls useBrowser() once at top level: it launches Chromium
 // before the file's tests (after checking that Approdo answers at BASE_URL)
@@ -132,6 +133,97 @@ export async function errorNextTo(page, name, pattern) {
     `the error of ${name} sits just below the field (input ${JSON.stringify(box)}, error ${JSON.stringify(ebox)})`);
 }
 
+// ------------------------------------------------------------ users and forms
+
+// The browsers of a test's users, with axe-core and the CSP/console
+// watcher on every page they load: close() them, then done() fails on
+// anything found.
+export function session(t) {
+  const axe = axeAccumulator(t);
+  const open = [];
+  return {
+    async as(who) {
+      const { context, page } = await newPage();
+      const problems = await watchProblems(t, context, page, { everyPage: true });
+      axe.watch(page);
+      open.push({ context, problems });
+      await login(page, ...DEMO[who], `home ${who}`);
+      assert.equal(pathOf(page), '/', `${who} is signed in`);
+      return page;
+    },
+    async close() {
+      for (const o of open) await o.context.close();
+    },
+    done() {
+      axe.done();
+      for (const o of open) o.problems.done();
+    },
+  };
+}
+
+// The form control a label names: the label's text, exactly, with the
+// asterisk (hidden from screen readers) of a required field.
+export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const field = (page, label) => page.getByLabel(new RegExp(`^${escapeRe(label)}( \\*)?$`));
+export const fill = (page, label, value) => field(page, label).fill(value);
+export const choose = (page, label, option) => field(page, label).selectOption({ label: option });
+export async function tickLabel(page, label, on = true) {
+  await tick(page, await field(page, label).getAttribute('id'), on);
+}
+
+export const link = (page, name) => page.getByRole('link', { name, exact: true });
+export const button = (page, name) => page.getByRole('button', { name, exact: true });
+export const notice = (page, text) => page.locator('.alert-success', { hasText: text });
+export const follow = (page, name, label) => navigating(page, () => link(page, name).click(), label || name);
+export const press = (page, name, label) => navigating(page, () => button(page, name).click(), label || name);
+
+// A new minor taken in charge from the list's "Nuova presa in carico", by a
+// user who may (the responsabile): `m` gives the intake's values by label
+// (dates as gg/mm/aaaa). A minor of an earlier run, as similar as two
+// people can be, is confirmed as a different person. Returns the case's
+// path and number.
+export async function takeInCharge(page, m) {
+  await go(page, '/minori', 'minori list');
+  await follow(page, 'Nuova presa in carico', 'intake');
+  assert.equal(pathOf(page), '/minori/nuovo');
+  await fill(page, 'Cognome (come dichiarato)', m.cognome);
+  await fill(page, 'Nome (come dichiarato)', m.nome);
+  await choose(page, 'Sesso', m.sesso);
+  await fill(page, 'Data di nascita dichiarata', m.nascita);
+  await choose(page, 'Cittadinanza', m.cittadinanza);
+  if (m.lingue) await fill(page, 'Lingue parlate', m.lingue);
+  if (m.mediatore) await tickLabel(page, 'Serve un mediatore culturale');
+  await fill(page, 'Data del rintraccio o della segnalazione', m.rintraccio);
+  await choose(page, 'Modalità', m.modalita);
+  await fill(page, 'Data della presa in carico', m.presa);
+  await choose(page, 'Struttura di collocamento', m.struttura);
+  await choose(page, 'Operatore di riferimento', m.operatore);
+  await press(page, 'Registra la presa in carico', 'case page');
+  if (pathOf(page) === '/minori/nuovo' && await page.getByText('Fascicoli simili già registrati').count()) {
+    await tickLabel(page, 'Ho controllato i fascicoli simili: è una persona diversa');
+    await press(page, 'Registra la presa in carico', 'case page after the confirmation');
+  }
+  assert.match(pathOf(page), /^\/minori\/\d+$/, `the intake leads to the case page (errors: ${
+    (await page.locator('.invalid-feedback').allTextContents()).join(' | ')})`);
+  const text = await notice(page, 'Presa in carico registrata').textContent();
+  const numero = text.match(/MSNA-\d{4}-\d{5}/)?.[0];
+  assert.ok(numero, `the notice gives the case number: ${text}`);
+  return { path: pathOf(page), numero };
+}
+
+// ------------------------------------------------------------ data
+
+const pad = (n) => String(n).padStart(2, '0');
+export const itDate = (d) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+export const daysFrom = (d, n) => new Date(d.getTime() + n * 86400000);
+
+// A word no earlier run has used, of letters only (as a surname would be),
+// capitalised.
+export function uniqueWord() {
+  const w = Date.now().toString(26).replace(/\d/g, (c) => 'qrstuvwxyz'[c]);
+  return `${w[0].toUpperCase()}${w.slice(1)}`;
+}
+
 // ------------------------------------------------------------ axe
 
 // axe-core on the page as it is, its CSP enforced: the source is evaluated
@@ -216,8 +308,10 @@ export async function screenshotBoth(page, name) {
 export const short = (s) => (s.length > 220 ? `${s.slice(0, 220)}...` : s);
 
 // Watches a page for console errors, page errors, failed requests, HTTP
-// errors of subresources and CSP violations: any of them fails the test. Call inspect() on each page visited (it also checks
-// that Bootstrap Italia's stylesheet and Titillium Web apply), or pass
+// errors of subresources and CSP violations: any of them fails the test
+// (a document's own status is the test's to check). Call inspect() on each
+// page visited (it also checks that Bootstrap Italia's stylesheet and
+// Titillium Web apply), or pass
 // { everyPage: true } to have loaded() call it on each document; then
 // done() to fail on anything found. Set up before the first navigation.
 export async function watchProblems(t, context, page, { everyPage = false } = {}) {
@@ -232,10 +326,16 @@ export async function watchProblems(t, context, page, { everyPage = false } = {}
       });
     });
   });
+  // A document answered with an error status (a 403 page the test asks
+  // for) is the test's to check, as its status is: Chromium's console line
+  // for it is no problem. Told apart at done(), when both events are in.
+  const errorDocuments = new Set(), loadErrors = [];
   page.on('console', (m) => {
-    const where = pathOf(page), text = m.text();
-    if (m.type() === 'error') {
-      problems.push(`console error on ${where}: ${short(text)} (${m.location().url || ''})`);
+    const where = pathOf(page), text = m.text(), url = m.location().url || '';
+    if (m.type() === 'error' && /^Failed to load resource: the server responded with a status of \d+/.test(text)) {
+      loadErrors.push({ url, line: `console error on ${where}: ${short(text)} (${url})` });
+    } else if (m.type() === 'error') {
+      problems.push(`console error on ${where}: ${short(text)} (${url})`);
     } else if (m.type() === 'warning') {
       t.diagnostic(`console warning on ${where}: ${short(text)}`);
     }
@@ -252,7 +352,9 @@ export async function watchProblems(t, context, page, { everyPage = false } = {}
     if (!aborted) problems.push(`request failed on ${pathOf(page)}: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document')
+    if (r.status() >= 400 && r.request().resourceType() === 'document')
+      errorDocuments.add(r.url());
+    else if (r.status() >= 400)
       problems.push(`HTTP ${r.status()} for ${r.url()}`);
   });
   const watcher = {
@@ -274,6 +376,7 @@ export async function watchProblems(t, context, page, { everyPage = false } = {}
       assert.ok(fonts.some((f) => /Titillium Web/.test(f)), `${where}: Titillium Web loaded (${fonts.join(', ') || 'none'})`);
     },
     done() {
+      for (const e of loadErrors) if (!errorDocuments.has(e.url)) problems.push(e.line);
       assert.deepEqual(problems, [], problems.join('\n'));
     },
   };

@@ -23,8 +23,9 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import {
-  SCREENSHOTS, DEMO, useBrowser, newPage, navigating, go, login, pathOf, fieldError,
-  tick, errorNextTo, axeAccumulator, screenshotBoth, watchProblems,
+  SCREENSHOTS, useBrowser, navigating, go, pathOf, fieldError, errorNextTo, screenshotBoth,
+  session, field, fill, choose, tickLabel, link, button, notice, follow, press, itDate, daysFrom, uniqueWord,
+  takeInCharge,
 } from './lib.mjs';
 
 useBrowser();
@@ -36,8 +37,6 @@ const RESPONSABILE = 'Rita Responsabile'; // the demo user "responsabile"
 // ------------------------------------------------------------ data
 
 const pad = (n) => String(n).padStart(2, '0');
-const itDate = (d) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-const daysFrom = (d, n) => new Date(d.getTime() + n * 86400000);
 const today = new Date();
 
 // The same day `n` months on, or the month's last day when it has no such
@@ -50,9 +49,8 @@ function monthsLater(iso, n) {
 }
 
 // A surname no earlier run has used (letters only, as a name would be).
-const unique = Date.now().toString(26).replace(/\d/g, (c) => 'qrstuvwxyz'[c]);
 const minor = {
-  cognome: `Camara ${unique[0].toUpperCase()}${unique.slice(1)}`, nome: 'Ousmane', sesso: 'Maschio',
+  cognome: `Camara ${uniqueWord()}`, nome: 'Ousmane', sesso: 'Maschio',
   nascita: itDate(new Date(today.getFullYear() - 16, 4, 12)), cittadinanza: 'Guinea',
   // Found and taken in charge ten days ago: the first interview is due
   // within three days of that.
@@ -75,48 +73,6 @@ const TEXT = {
 };
 
 // ------------------------------------------------------------ helpers
-
-// The browsers of a test's users, with axe-core and the CSP/console
-// watcher on every page they load: close() them, then done() fails on
-// anything found.
-function session(t) {
-  const axe = axeAccumulator(t);
-  const open = [];
-  return {
-    async as(who) {
-      const { context, page } = await newPage();
-      const problems = await watchProblems(t, context, page, { everyPage: true });
-      axe.watch(page);
-      open.push({ context, problems });
-      await login(page, ...DEMO[who], `home ${who}`);
-      assert.equal(pathOf(page), '/', `${who} is signed in`);
-      return page;
-    },
-    async close() {
-      for (const o of open) await o.context.close();
-    },
-    done() {
-      axe.done();
-      for (const o of open) o.problems.done();
-    },
-  };
-}
-
-// The form control a label names: the label's text, exactly, with the
-// asterisk (hidden from screen readers) of a required field.
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const field = (page, label) => page.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`));
-const fill = (page, label, value) => field(page, label).fill(value);
-const choose = (page, label, option) => field(page, label).selectOption({ label: option });
-async function tickLabel(page, label, on = true) {
-  await tick(page, await field(page, label).getAttribute('id'), on);
-}
-
-const link = (page, name) => page.getByRole('link', { name, exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const notice = (page, text) => page.locator('.alert-success', { hasText: text });
-const follow = (page, name, label) => navigating(page, () => link(page, name).click(), label || name);
-const press = (page, name, label) => navigating(page, () => button(page, name).click(), label || name);
 
 // A section's form from its link on the PEI page; `fillIn` fills it, Salva
 // sends it and the PEI page says it is saved.
@@ -161,33 +117,10 @@ test('responsabile: a new minor taken in charge for the demo operatore at Comuni
   const s = session(t);
   try {
     const page = await s.as('responsabile');
-    await go(page, '/minori', 'minori list');
-    await follow(page, 'Nuova presa in carico', 'intake');
-    assert.equal(pathOf(page), '/minori/nuovo');
-    await fill(page, 'Cognome (come dichiarato)', minor.cognome);
-    await fill(page, 'Nome (come dichiarato)', minor.nome);
-    await choose(page, 'Sesso', minor.sesso);
-    await fill(page, 'Data di nascita dichiarata', minor.nascita);
-    await choose(page, 'Cittadinanza', minor.cittadinanza);
-    await fill(page, 'Lingue parlate', 'pular, francese');
-    await tickLabel(page, 'Serve un mediatore culturale');
-    await fill(page, 'Data del rintraccio o della segnalazione', minor.rintraccio);
-    await choose(page, 'Modalità', 'Sbarco');
-    await fill(page, 'Data della presa in carico', itDate(minor.presa));
-    await choose(page, 'Struttura di collocamento', FACILITY);
-    await choose(page, 'Operatore di riferimento', OPERATORE);
-    await press(page, 'Registra la presa in carico', 'case page');
-    if (pathOf(page) === '/minori/nuovo' && await page.getByText('Fascicoli simili già registrati').count()) {
-      // A minor of an earlier run, as similar as two people can be.
-      await tickLabel(page, 'Ho controllato i fascicoli simili: è una persona diversa');
-      await press(page, 'Registra la presa in carico', 'case page after the confirmation');
-    }
-    assert.match(pathOf(page), /^\/minori\/\d+$/, `the intake leads to the case page (errors: ${
-      (await page.locator('.invalid-feedback').allTextContents()).join(' | ')})`);
-    const text = await notice(page, 'Presa in carico registrata').textContent();
-    office.numero = text.match(/MSNA-\d{4}-\d{5}/)?.[0];
-    assert.ok(office.numero, `the notice gives the case number: ${text}`);
-    office.path = pathOf(page);
+    Object.assign(office, await takeInCharge(page, {
+      ...minor, presa: itDate(minor.presa), lingue: 'pular, francese', mediatore: true,
+      modalita: 'Sbarco', struttura: FACILITY, operatore: OPERATORE,
+    }));
   } finally {
     await s.close();
   }
