@@ -120,13 +120,28 @@ module_route(const struct module *const *serves, const struct request *r,
 	return NULL;
 }
 
+/* The length of `href` when the page at `path` is it or under it, or 0. */
+static size_t
+link_match(const char *path, const char *href)
+{
+	size_t hl = strlen(href);
+
+	if (strcmp(path, href) == 0 || (hl > 1 && strncmp(path, href, hl) ==
+	    0 && path[hl] == '/'))
+		return hl;
+	return 0;
+}
+
 /*
 ** The navigation (tiles = 0) or the home tiles (tiles = 1) of every
 ** module that the user's role may open, as list.N.{href,title,text,active}.
+** One entry is active: the longest that the page is under (on
+** /minori/azioni, "Le mie azioni", not "Minori" too).
 */
 void
 module_links(struct request *r, const char *list, int tiles)
 {
+	size_t best = 0;
 	int k = 0;
 
 	for (const struct module *const *m = modules_all(); *m; m++) {
@@ -134,7 +149,17 @@ module_links(struct request *r, const char *list, int tiles)
 		size_t n = tiles ? (*m)->ntiles : (*m)->nnav;
 
 		for (size_t i = 0; i < n; i++) {
-			size_t hl = strlen(l[i].href);
+			size_t hl = link_match(r->path, l[i].href);
+
+			if (role_can(r->user.role, l[i].perm) && hl > best)
+				best = hl;
+		}
+	}
+	for (const struct module *const *m = modules_all(); *m; m++) {
+		const struct link *l = tiles ? (*m)->tiles : (*m)->nav;
+		size_t n = tiles ? (*m)->ntiles : (*m)->nnav;
+
+		for (size_t i = 0; i < n; i++) {
 			HDF *row;
 
 			if (!role_can(r->user.role, l[i].perm))
@@ -144,9 +169,8 @@ module_links(struct request *r, const char *list, int tiles)
 			row_set(row, "title", l[i].title);
 			if (l[i].text)
 				row_set(row, "text", l[i].text);
-			row_set_int(row, "active", strcmp(r->path, l[i].href) == 0 ||
-			    (hl > 1 && strncmp(r->path, l[i].href, hl) == 0 &&
-			    r->path[hl] == '/'));
+			row_set_int(row, "active", best > 0 &&
+			    link_match(r->path, l[i].href) == best);
 		}
 	}
 }

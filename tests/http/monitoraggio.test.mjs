@@ -104,6 +104,8 @@ test(`${SERVER}: my actions by when they are due; done records who and when`, as
   for (const [cosa, entro] of [['Scaduta ieri', -1], ['Tra tre giorni', 3], ['Tra un mese', 30]])
     assert.equal((await send(o, `${base}/colloqui/nuovo`, { data: it(days(-2)), azione_cosa: cosa, azione_chi: 'utente', azione_utente: me, azione_entro: it(days(entro)) })).status, 303);
   const mine = (await o.get('/minori/azioni')).body;
+  assert.deepEqual(mine.match(/<a href="[^"]*" aria-current="page"/g), ['<a href="/minori/azioni" aria-current="page"'],
+    'the navigation marks "Le mie azioni" as the current page, not "Minori" too');
   const at = (t) => mine.indexOf(t);
   assert.ok(at('Scaduta ieri') > at('id="scadute"') && at('Scaduta ieri') < at('id="settimana"'), 'overdue');
   assert.ok(at('Tra tre giorni') > at('id="settimana"') && at('Tra tre giorni') < at('id="avanti"'), 'due this week');
