@@ -1,9 +1,12 @@
 /*
 ** Demo monitoring (approdo-admin demo --monitoraggio N): for N cases, an
-** interview or two by the case's worker, each with a follow-up action:
-** some overdue, some due this week, some later, some done. Synthetic,
-** never real people; written through the module's own writers.
+** interview by the case's worker with a follow-up action (some overdue,
+** some due this week, some later, some done), a few critical events, and
+** last month's report from the facilities that have their own user.
+** Synthetic, never real people; written through the module's own writers.
 */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -14,6 +17,10 @@ static const char SQL_CASI[] =
     " u.nome FROM minori m JOIN utenti u ON u.id = m.operatore_id"
     " WHERE m.stato = 'in_carico' AND NOT EXISTS (SELECT 1 FROM colloqui c"
     " WHERE c.minore_id = m.id) ORDER BY m.id LIMIT :n";
+static const char SQL_STRUTTURA[] =
+    "SELECT u.id, u.struttura_id FROM utenti u JOIN minori m"
+    " ON m.struttura_id = u.struttura_id WHERE u.ruolo = 'struttura'"
+    " AND u.disattivato = 0 AND m.id = :minore LIMIT 1";
 static const char SQL_FATTA[] =
     "UPDATE azioni_seguito SET stato = 'fatta', fatta_da = creata_da,"
     " fatta_il = strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE id = :id";
@@ -75,6 +82,40 @@ monitoraggio_demo(struct request *console, long long n)
 			db_rollback();
 			pool_free(&op.pool);
 			return -1;
+		}
+		if (k % 6 == 3 && evento_scrivi(&op, id, "conflitto", data,
+		    "Lite in stanza con un altro ragazzo, senza feriti: "
+		    "parlato con entrambi.") < 0) {
+			db_done(st);
+			db_rollback();
+			pool_free(&op.pool);
+			return -1;
+		}
+		/* A facility with its own user sends last month's report. */
+		if (k % 2 == 0) {
+			struct request fac = op;
+			struct row u;
+			char mese[11];
+			long long rel = 0;
+
+			memset(&fac.pool, 0, sizeof fac.pool);
+			if (db_row(&op.pool, SQL_STRUTTURA, ARGS(ARG_INT("minore",
+			    id)), &u) == 1) {
+				fac.user.role = ROLE_STRUTTURA;
+				fac.user.id = strtoll(row_get(&u, "id"), NULL, 10);
+				fac.user.struttura_id = strtoll(row_get(&u,
+				    "struttura_id"), NULL, 10);
+				date_shift(today, 0, -1, mese);
+				mese[7] = '\0';
+				rel = relazione_scrivi(&fac, id, mese);
+			}
+			pool_free(&fac.pool);
+			if (rel < 0) {
+				db_done(st);
+				db_rollback();
+				pool_free(&op.pool);
+				return -1;
+			}
 		}
 		added++;
 	}

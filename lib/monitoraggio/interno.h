@@ -36,6 +36,8 @@ long long colloquio_scrivi(struct request *, long long minore,
 extern const struct record evento_nuovo;
 int eventi_del_caso(struct request *, long long minore);
 const char *evento_tipo(const char *code);
+long long evento_scrivi(struct request *, long long minore, const char *tipo,
+    const char *data, const char *descrizione);
 
 /* relazione.c: the facility's periodic reports, the only writer of
 ** relazioni, and the facility's page. */
@@ -44,6 +46,8 @@ int relazione_invia_post(struct request *);
 int relazione_letta_post(struct request *);
 int relazioni_del_caso(struct request *, long long minore);
 int struttura_pagina(struct request *);
+long long relazione_scrivi(struct request *, long long minore,
+    const char *periodo);
 
 /* pagina.c: the case's monitoring page. */
 int monitoraggio_pagina(struct request *);

@@ -162,6 +162,10 @@ static const char SQL_ADD[] =
     " italiano, salute, comportamento, azioni, note, autore_id) VALUES"
     " (:minore, :struttura, :periodo_iso, :scuola, :italiano, :salute,"
     " :comportamento, :azioni, :note, :autore)";
+static const char SQL_INVIA[] =
+    "UPDATE relazioni SET stato = 'inviata', inviata_da = :utente,"
+    " inviata_il = strftime('%Y-%m-%d %H:%M:%S', 'now')"
+    " WHERE id = :id AND stato = 'bozza'";
 static const char SQL_SET[] =
     "UPDATE relazioni SET periodo = :periodo_iso, scuola = :scuola,"
     " italiano = :italiano, salute = :salute, comportamento = :comportamento,"
@@ -193,6 +197,33 @@ save(struct edit *e)
 		e->id = db_last_id();
 	e->detail = pool_printf(&e->r->pool, "minore %lld", e->r->id[0]);
 	return 0;
+}
+
+/*
+** A report written and sent by the demo's facility user for case
+** `minore`, month `periodo` ("2026-11"); its id, or -1.
+*/
+long long
+relazione_scrivi(struct request *r, long long minore, const char *periodo)
+{
+	long long id = db_insert(SQL_ADD, ARGS(ARG_INT("minore", minore),
+	    ARG_INT("struttura", r->user.struttura_id),
+	    ARG_TEXT("periodo_iso", periodo),
+	    ARG_TEXT("scuola", "Frequenta il CPIA quattro mattine su cinque."),
+	    ARG_TEXT("italiano", "Capisce le consegne, parla a frasi brevi."),
+	    ARG_TEXT("salute", "Bene; visita dal medico di base fatta."),
+	    ARG_TEXT("comportamento", "Sereno, ha fatto amicizia con due "
+	    "ragazzi della comunità."),
+	    ARG_TEXT("azioni", "Accompagnato all'iscrizione; frequenza "
+	    "seguita ogni giorno."), ARG_TEXT("note", NULL),
+	    ARG_INT("autore", r->user.id)));
+
+	if (id <= 0 || db_write(SQL_INVIA, ARGS(ARG_INT("id", id),
+	    ARG_INT("utente", r->user.id))) != 0 || audit_record(r, "create",
+	    "relazione", id, pool_printf(&r->pool, "minore %lld", minore),
+	    NULL, 0) < 0)
+		return -1;
+	return id;
 }
 
 static int
@@ -234,11 +265,6 @@ const struct record relazione_nuova = {
 const struct record relazione_modifica = {
 	RELAZIONE, .name = "relazioni", .title = "Relazione periodica",
 };
-
-static const char SQL_INVIA[] =
-    "UPDATE relazioni SET stato = 'inviata', inviata_da = :utente,"
-    " inviata_il = strftime('%Y-%m-%d %H:%M:%S', 'now')"
-    " WHERE id = :id AND stato = 'bozza'";
 
 /* POST /minori/N/relazioni/M/invia: sent when complete, then fixed. */
 int
