@@ -135,3 +135,33 @@ BEGIN SELECT RAISE(ABORT, 'a report sent is not changed'); END;
 CREATE TRIGGER relazioni_mai_cancellate BEFORE DELETE ON relazioni
 WHEN OLD.stato <> 'bozza'
 BEGIN SELECT RAISE(ABORT, 'a report sent is never removed'); END;
+
+-- The multidisciplinary team's meetings (équipe): when, where, why, who
+-- took part (the office's people; the others with their role and
+-- organisation, one a line), and each minor discussed with their current
+-- situation, the decisions, the outcome for the case; follow-up actions
+-- come from each minor's discussion. lib/monitoraggio/riunione.c.
+CREATE TABLE riunioni (
+	id INTEGER PRIMARY KEY,
+	data TEXT NOT NULL,
+	luogo TEXT,
+	tipo TEXT NOT NULL CHECK (tipo IN ('revisione_pei', 'caso',
+		'evento_critico', 'trasferimento', 'diciotto', 'altro')),
+	interni TEXT,
+	esterni TEXT,
+	autore_id INTEGER NOT NULL REFERENCES utenti(id),
+	creata TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
+) STRICT;
+CREATE INDEX riunioni_data ON riunioni(data DESC, id DESC);
+
+CREATE TABLE riunioni_minori (
+	id INTEGER PRIMARY KEY,
+	riunione_id INTEGER NOT NULL REFERENCES riunioni(id),
+	minore_id INTEGER NOT NULL REFERENCES minori(id),
+	situazione TEXT,
+	decisioni TEXT,
+	esito TEXT NOT NULL CHECK (esito IN ('resta_aperto', 'da_trasferire',
+		'da_chiudere', 'altro')),
+	UNIQUE (riunione_id, minore_id)
+) STRICT;
+CREATE INDEX riunioni_minori_minore ON riunioni_minori(minore_id);

@@ -95,10 +95,11 @@ static const char SQL_ADD[] =
     " utente_id, servizio, entro, creata_da) VALUES (:minore, :origine,"
     " :origine_id, :cosa, :chi, :utente, :servizio, :entro, :creata_da)";
 
-/* The action typed with record `origine` `id` of case `minore`, if any:
-** 0, or -1. */
+/* The action typed with record `origine` `origine_id` about case
+** `minore`, if any: 0, or -1. */
 int
-azione_dal_modulo(struct edit *e, long long minore, const char *origine)
+azione_dal_modulo(struct edit *e, long long minore, const char *origine,
+    long long origine_id)
 {
 	const struct form *f = &e->form;
 	struct azione_nuova a = {
@@ -109,7 +110,7 @@ azione_dal_modulo(struct edit *e, long long minore, const char *origine)
 
 	if (a.cosa == NULL)
 		return 0;
-	return azione_add(e->r, minore, origine, e->id, &a) < 0 ? -1 : 0;
+	return azione_add(e->r, minore, origine, origine_id, &a) < 0 ? -1 : 0;
 }
 
 /* A new action, in the caller's transaction, audited; its id, or -1. */

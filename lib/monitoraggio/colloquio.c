@@ -203,7 +203,7 @@ save(struct edit *e)
 		e->id = db_last_id();
 	edit_change(e, "aree", edit_current(e, "aree"), aree);
 	e->detail = pool_printf(&e->r->pool, "minore %lld", minor(e));
-	return azione_dal_modulo(e, minor(e), "colloquio");
+	return azione_dal_modulo(e, minor(e), "colloquio", e->id);
 }
 
 static int

@@ -105,7 +105,7 @@ save(struct edit *e)
 	if (e->id == 0)
 		e->id = db_last_id();
 	e->detail = pool_printf(&e->r->pool, "minore %lld", e->r->id[0]);
-	return azione_dal_modulo(e, e->r->id[0], "contatto");
+	return azione_dal_modulo(e, e->r->id[0], "contatto", e->id);
 }
 
 static int

@@ -18,7 +18,8 @@ struct azione_nuova {
 };
 size_t azione_campi(struct field *out);
 void azione_check(struct form *);
-int azione_dal_modulo(struct edit *, long long minore, const char *origine);
+int azione_dal_modulo(struct edit *, long long minore, const char *origine,
+    long long origine_id);
 long long azione_add(struct request *, long long minore, const char *origine,
     long long origine_id, const struct azione_nuova *);
 int azioni_del_caso(struct request *, long long minore);
@@ -48,6 +49,14 @@ int relazioni_del_caso(struct request *, long long minore);
 int struttura_pagina(struct request *);
 long long relazione_scrivi(struct request *, long long minore,
     const char *periodo);
+
+/* riunione.c: the team's meetings, the only writer of riunioni and
+** riunioni_minori. */
+extern const struct record riunione_nuova, riunione_minore;
+int riunioni_elenco(struct request *);
+int riunione_pagina(struct request *);
+int riunioni_del_caso(struct request *, long long minore);
+const char *riunione_tipo(const char *code);
 
 /* pagina.c: the case's monitoring page. */
 int monitoraggio_pagina(struct request *);

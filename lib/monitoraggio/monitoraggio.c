@@ -36,6 +36,18 @@ static const struct route routes[] = {
 	  .record = &evento_nuovo, .create = 1 },
 	{ "POST", "/minori/#/eventi/nuovo", &monitoraggio_eventi,
 	  .record = &evento_nuovo, .create = 1 },
+	{ "GET", "/minori/riunioni", &monitoraggio_lettura,
+	  .handler = riunioni_elenco },
+	{ "GET", "/minori/riunioni/nuova", &monitoraggio_scrittura,
+	  .record = &riunione_nuova, .create = 1 },
+	{ "POST", "/minori/riunioni/nuova", &monitoraggio_scrittura,
+	  .record = &riunione_nuova, .create = 1 },
+	{ "GET", "/minori/riunioni/#", &monitoraggio_lettura,
+	  .handler = riunione_pagina },
+	{ "GET", "/minori/riunioni/#/minori/nuovo", &monitoraggio_scrittura,
+	  .record = &riunione_minore, .create = 1 },
+	{ "POST", "/minori/riunioni/#/minori/nuovo", &monitoraggio_scrittura,
+	  .record = &riunione_minore, .create = 1 },
 	{ "GET", "/minori/struttura", &monitoraggio_struttura,
 	  .handler = struttura_pagina },
 	{ "GET", "/minori/#/relazioni/nuova", &monitoraggio_struttura,
@@ -61,6 +73,8 @@ static const struct route routes[] = {
 };
 
 static const struct link nav[] = {
+	{ .href = "/minori/riunioni", .title = "Riunioni",
+	  .perm = &monitoraggio_lettura },
 	{ .href = "/minori/struttura", .title = "La mia struttura",
 	  .perm = &monitoraggio_struttura },
 	{ .href = "/minori/azioni", .title = "Le mie azioni",

@@ -33,6 +33,7 @@ monitoraggio_pagina(struct request *r)
 		contatti_del_caso(r, id);
 		eventi_del_caso(r, id);
 		relazioni_del_caso(r, id);
+		riunioni_del_caso(r, id);
 		azioni_del_caso(r, id);
 		rc = db_failed() ? 500 : 0;
 	}
@@ -86,7 +87,10 @@ static const char SQL_CRONOLOGIA[] =
     " UNION ALL SELECT 'azione', fatta_il, cosa FROM azioni_seguito"
     " WHERE minore_id = :minore AND stato = 'fatta'"
     " UNION ALL SELECT 'evento:' || tipo, data, descrizione FROM eventi_critici"
-    " WHERE minore_id = :minore";
+    " WHERE minore_id = :minore"
+    " UNION ALL SELECT 'riunione:' || r.tipo, r.data, x.decisioni"
+    " FROM riunioni_minori x JOIN riunioni r ON r.id = x.riunione_id"
+    " WHERE x.minore_id = :minore";
 
 /* The case's timeline: interviews, contacts, actions done. */
 int
@@ -108,6 +112,11 @@ monitoraggio_cronologia(struct request *r, long long minore, struct eventi *e)
 			eventi_add(e, db_text(st, "data"), "contatto",
 			    "Contatti con la struttura", "Contatto con la "
 			    "struttura", db_text(st, "dettaglio"), href);
+		else if (strncmp(k, "riunione:", 9) == 0)
+			eventi_add(e, db_text(st, "data"), "riunione",
+			    "Riunioni d'équipe", pool_printf(&r->pool,
+			    "Riunione d'équipe: %s", riunione_tipo(k + 9)),
+			    db_text(st, "dettaglio"), href);
 		else if (strncmp(k, "evento:", 7) == 0)
 			eventi_add(e, db_text(st, "data"), "evento",
 			    "Eventi critici", evento_tipo(k + 7),

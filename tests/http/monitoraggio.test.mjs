@@ -325,6 +325,43 @@ test(`${SERVER}: the facility's periodic report: draft, sent (then fixed), read 
   assert.equal((await o.get('/minori/struttura')).status, 403);
 });
 
+test(`${SERVER}: a team meeting with two minors, their decisions and actions; its minutes`, async () => {
+  const r = await as('responsabile');
+  const a = await newCase(r), b = await newCase(r);
+  const num = (id) => sql(`SELECT numero FROM minori WHERE id = ${id}`);
+  let res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: '', esterni: 'Giulia Neri, tutrice volontaria' });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /id="e-tipo"/);
+  assert.match(res.body, /Giulia Neri, tutrice volontaria/);
+  res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: 'caso', interni: 'Rita Responsabile, Omar Operatore', esterni: 'Giulia Neri, tutrice volontaria\nMarco Blu, educatore, Comunità Il Ponte' });
+  assert.equal(res.status, 303);
+  const m = Number(res.headers.location.match(/^\/minori\/riunioni\/(\d+)$/)[1]);
+  res = await send(r, `/minori/riunioni/${m}/minori/nuovo`, { numero: 'MSNA-1999-99999', esito: 'resta_aperto' });
+  assert.match(res.body, /Non c&#39;è un fascicolo con questo numero|Non c'è un fascicolo con questo numero/);
+  res = await send(r, `/minori/riunioni/${m}/minori/nuovo`, { numero: num(a), situazione: 'Frequenta la scuola', decisioni: 'Iscrizione al corso di elettricista', esito: 'resta_aperto', azione_cosa: 'Cercare il corso', azione_chi: 'utente', azione_utente: userId('operatore'), azione_entro: it(days(14)) });
+  assert.equal(res.status, 303);
+  res = await send(r, `/minori/riunioni/${m}/minori/nuovo`, { numero: num(b), decisioni: 'Trasferimento in seconda accoglienza', esito: 'da_trasferire' });
+  assert.equal(res.status, 303);
+  res = await send(r, `/minori/riunioni/${m}/minori/nuovo`, { numero: num(b), esito: 'altro' });
+  assert.match(res.body, /già tra quelli discussi/);
+  assert.equal(count(`riunioni_minori WHERE riunione_id = ${m}`), 2);
+  assert.equal(sql(`SELECT origine || ':' || origine_id || ':' || minore_id FROM azioni_seguito WHERE origine = 'riunione' AND origine_id = ${m}`), `riunione:${m}:${a}`);
+  const minutes = (await r.get(`/minori/riunioni/${m}`)).body;
+  for (const t of ['Verbale della riunione d&#39;équipe', 'Discussione del caso', 'Marco Blu, educatore, Comunità Il Ponte', 'Iscrizione al corso di elettricista', 'Trasferimento in seconda accoglienza', 'Da trasferire', 'Cercare il corso'])
+    assert.ok(minutes.includes(t) || minutes.includes(t.replace('&#39;', "'")), `the minutes have ${t}`);
+  assert.ok(count(`audit WHERE azione = 'view' AND entita = 'minore' AND entita_id IN (${a}, ${b}) AND dettaglio = 'riunione'`) >= 2, 'each case seen is a view row');
+  assert.match((await r.get('/minori/riunioni')).body, new RegExp(`/minori/riunioni/${m}`));
+  assert.match((await r.get(`/minori/${b}/monitoraggio`)).body, /Da trasferire/);
+  assert.match((await r.get(`/minori/${a}/cronologia`)).body, /Riunione d&#39;équipe: Discussione del caso|Riunione d'équipe: Discussione del caso/);
+  // Decisions only on the cases one may change; a facility reads no minutes.
+  const x = await as('operatrice');
+  res = await send(x, `/minori/riunioni/${m}/minori/nuovo`, { numero: num(a), esito: 'altro' });
+  assert.match(res.body, /non è tra i tuoi/);
+  const s = await as('struttura');
+  assert.equal((await s.get(`/minori/riunioni/${m}`)).status, 403);
+  assert.equal((await s.get('/minori/riunioni')).status, 403);
+});
+
 test(`${SERVER}: who may do what`, async () => {
   const r = await as('responsabile');
   const id = await newCase(r);

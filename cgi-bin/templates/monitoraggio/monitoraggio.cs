@@ -94,3 +94,10 @@
   </div></article>
   <?cs /each ?>
 </section>
+
+<section aria-labelledby="riunioni" class="mb-5">
+  <h2 id="riunioni" class="h3">Riunioni d'équipe</h2>
+  <?cs if:subcount(Riunioni) == 0 ?><p>Non è stato discusso in nessuna riunione.</p><?cs else ?>
+  <ul class="list-unstyled"><?cs each:v = Riunioni ?><li class="mb-2"><a href="/minori/riunioni/<?cs var:v.id ?>">Riunione del <?cs var:v.data ?></a>: <?cs var:v.esito_label ?><?cs if:v.decisioni ?>. <span class="approdo-pre"><?cs var:v.decisioni ?></span><?cs /if ?></li><?cs /each ?></ul>
+  <?cs /if ?>
+</section>
