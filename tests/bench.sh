@@ -9,7 +9,8 @@
 #   case page, a PEI page (every section filled), an approved PEI's PDF
 #   (made at approval, checked against its SHA-256 when sent), "my
 #   actions" as the responsabile sees it (with the office's overdue), a
-#   case's monitoring page and its timeline;
+#   case's monitoring page and its timeline, the facility's page as the
+#   demo facility's user sees it;
 #   writes at 16 connections: intake saves and section edits, each
 #   checked afterwards (every 303 is a row, no 5xx).
 # Prints one table: requests/s, p50, p99, each page's ratio to the
@@ -96,6 +97,18 @@ write() {
 
 STATES=$(tests/servers.sh state-root)/bench
 
+# login USER PASSWORD JAR: the session cookie of a demo user.
+login() {
+	local jar=$3 token c
+	rm -f "$jar"
+	token=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	curl -s -b "$jar" -c "$jar" -o /dev/null -H "Origin: $base" \
+		--data "csrf=$token&username=$1&password=$2" "$base/login"
+	c=$(awk '$6 == "approdo" { print "approdo=" $7 }' "$jar")
+	[ -n "$c" ] || { echo "login of $1 failed" >&2; exit 1; }
+	echo "$c"
+}
+
 run_size() {
 	local size=$1 state=$STATES-$1 have start pid hwm
 	current=$state
@@ -132,13 +145,11 @@ EOT
 	spawn-fcgi -s "$state/bench/hello.sock" -M 0666 "${runas[@]}" -F 2 -- "$HELLO" >/dev/null
 
 	base=http://127.0.0.1:$PORT
-	local jar=$state/bench/cookies token
-	rm -f "$jar"
-	token=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-	curl -s -b "$jar" -c "$jar" -o /dev/null -H "Origin: $base" \
-		--data "csrf=$token&username=responsabile&password=responsabile-demo-2026" "$base/login"
-	cookie=$(awk '$6 == "approdo" { print "approdo=" $7 }' "$jar")
-	[ -n "$cookie" ] || { echo "login failed"; exit 1; }
+	cookie=$(login responsabile responsabile-demo-2026 "$state/bench/cookies")
+	# The facility's page is measured as the demo facility's user sees it.
+	local facility
+	facility=$(login struttura struttura-demo-2026 "$state/bench/cookies-struttura")
+	[ -n "$cookie" ] && [ -n "$facility" ] || exit 1
 	csrf=$(curl -s -H "Cookie: $cookie" "$base/minori/nuovo" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
 	local case_id
 	case_id=$(sqlite3 "$APPRODO_DB" "SELECT id FROM minori WHERE stato = 'in_carico' ORDER BY id LIMIT 1 OFFSET $((size / 2))")
@@ -161,9 +172,16 @@ EOT
 	    "ricerca /minori?q=mohamed" "fascicolo /minori/$case_id" \
 	    "pei /minori/$pei_id/pei" "pdf /minori/$pei_id/pei/versioni/$pdf_id/pdf" \
 	    "azioni /minori/azioni" "monitoraggio /minori/$pei_id/monitoraggio" \
-	    "cronologia /minori/$pei_id/cronologia"; do
+	    "cronologia /minori/$pei_id/cronologia" "struttura /minori/struttura"; do
 		read -r name path <<< "$page"
-		measure "$size" "$name" "$path"
+		if [ "$name" = struttura ]; then
+			local office=$cookie
+			cookie=$facility
+			measure "$size" "$name" "$path"
+			cookie=$office
+		else
+			measure "$size" "$name" "$path"
+		fi
 		measure "$size" hello /hello
 		now=${rps[$size.hello]}
 		base[$size.$name]=$(awk -v a="$prev" -v b="$now" 'BEGIN { print (a + b) / 2 }')
@@ -202,7 +220,7 @@ printf '%-26s %9s %8s %6s | %9s %8s %8s %6s | %6s\n' "page" "req/s" "p99" "ratio
 	"req/s" "p50" "p99" "ratio" "cost"
 printf '%-26s %25s | %35s |\n' "" "at 1000" "at $N"
 for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio \
-    cronologia intake sezione; do
+    cronologia struttura intake sezione; do
 	case $name in
 	hello) label="FastCGI hello-world";;
 	static) label="static file";;
@@ -214,6 +232,7 @@ for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio \
 	azioni) label="my actions (responsabile)";;
 	monitoraggio) label="a case's monitoring";;
 	cronologia) label="a case's timeline";;
+	struttura) label="the facility's page";;
 	intake) label="intake saves (16 conn.)";;
 	sezione) label="section edits (16 conn.)";;
 	esac
