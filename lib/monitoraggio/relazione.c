@@ -15,6 +15,7 @@
 #include "date.h"
 #include "interno.h"
 #include "page.h"
+#include "pei.h"
 #include "session.h"
 #include "settings.h"
 
@@ -391,6 +392,14 @@ static const char SQL_RISPOSTE[] =
     " WHERE r.struttura_id = :struttura AND r.stato = 'letta'"
     " ORDER BY r.letta_il DESC LIMIT 20";
 
+/* The follow-up actions given to the facility, for its minors now. */
+static const char SQL_AZIONI[] =
+    "SELECT m.id AS minore_id, m.cognome, m.nome, a.cosa,"
+    " strftime('%d/%m/%Y', a.entro) AS entro, a.entro < date('now') AS"
+    " scaduta FROM azioni_seguito a JOIN minori m ON m.id = a.minore_id"
+    " WHERE m.struttura_id = :struttura AND a.chi = 'struttura'"
+    " AND a.stato = 'aperta' ORDER BY a.entro IS NULL, a.entro LIMIT 500";
+
 /* GET /minori/struttura: the facility's page. */
 int
 struttura_pagina(struct request *r)
@@ -408,6 +417,9 @@ struttura_pagina(struct request *r)
 	    r->user.struttura_id))), 0, NULL, NULL);
 	page_rows(r, "Struttura.risposte", db_query(SQL_RISPOSTE,
 	    ARGS(ARG_INT("struttura", r->user.struttura_id))), 0, NULL, NULL);
+	pei_azioni_struttura(r, r->user.struttura_id, "Struttura.pei");
+	page_rows(r, "Struttura.azioni", db_query(SQL_AZIONI, ARGS(ARG_INT(
+	    "struttura", r->user.struttura_id))), 0, NULL, NULL);
 	page_set(r, "Struttura.nome", db_string(&r->pool, "SELECT nome FROM"
 	    " strutture WHERE id = :id", ARGS(ARG_INT("id",
 	    r->user.struttura_id))));

@@ -509,3 +509,24 @@ pei_cronologia(struct request *r, long long minore, struct eventi *e)
 	db_done(st);
 	return db_failed() ? -1 : 0;
 }
+
+/* The last approved version of each minor placed with the facility now,
+** and its actions for the facility still to do. */
+static const char SQL_AZIONI_STRUTTURA[] =
+    "SELECT m.id AS minore_id, m.cognome, m.nome, m.numero, a.cosa,"
+    " strftime('%d/%m/%Y', a.entro) AS entro, a.entro < date('now') AS"
+    " scaduta, a.stato FROM minori m JOIN pei p ON p.minore_id = m.id"
+    " AND p.id = (SELECT q.id FROM pei q WHERE q.minore_id = m.id"
+    " AND q.stato = 'approvata' ORDER BY q.versione DESC LIMIT 1)"
+    " JOIN pei_azioni a ON a.pei_id = p.id AND a.chi = 'struttura'"
+    " AND a.stato IN ('da_fare', 'in_corso')"
+    " WHERE m.struttura_id = :struttura"
+    " ORDER BY a.entro IS NULL, a.entro, m.cognome LIMIT 500";
+
+int
+pei_azioni_struttura(struct request *r, long long struttura,
+    const char *list)
+{
+	return page_rows(r, list, db_query(SQL_AZIONI_STRUTTURA,
+	    ARGS(ARG_INT("struttura", struttura))), 0, NULL, NULL);
+}

@@ -38,6 +38,11 @@ int pei_restituisci(struct request *, long long pei_id, const char *commento,
 /* The PEI's areas (school and Italian L2, health, ...): value, label. */
 const struct choice *pei_aree_scelte(size_t *n);
 
+/* The actions of the PEIs in force given to facility `struttura`, for
+** the minors placed with it now, into page list `list`. */
+int pei_azioni_struttura(struct request *, long long struttura,
+    const char *list);
+
 /* Frees what the PDFs of approved versions loaded (fonts), at exit. */
 void pei_pdf_close(void);
 

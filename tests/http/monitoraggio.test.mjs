@@ -152,6 +152,9 @@ test(`${SERVER}: a contact with the facility, its follow-up action`, async () =>
   const page = (await o.get(`${base}/monitoraggio`)).body;
   for (const t of ['Telefonata del', 'Frequenza scolastica', 'Laura, coordinatrice', 'Frequenta poco la scuola', 'Incontro con la scuola'])
     assert.ok(page.includes(t), `the page shows ${t}`);
+  // The facility finds the action given to it on its page.
+  const f = await as('struttura');
+  assert.match((await f.get('/minori/struttura')).body, /chiesta dall&#39;ufficio: Incontro con la scuola|chiesta dall'ufficio: Incontro con la scuola/);
   res = await send(o, `${base}/contatti/${c}`, { data: it(days(-3)), tipo: 'visita', argomento: 'Frequenza scolastica' });
   assert.equal(res.status, 303);
   assert.equal(sql(`SELECT tipo || ':' || coalesce(referente, '-') FROM contatti WHERE id = ${c}`), 'visita:-');

@@ -445,6 +445,8 @@ test(`${SERVER}: another operatore reads; a facility sees only the approved obje
     assert.ok(seen.body.includes(text) || seen.body.includes(text.replace('&#39;', "'")), `the facility sees ${text}`);
   for (const text of ['Voglio studiare', 'Zio materno', 'Libia', 'Debito', 'Anna Verdi', 'Dolori a un ginocchio', 'Va bene, ma voglio'])
     assert.ok(!seen.body.includes(text), `the facility does not see ${text}`);
+  // The facility's page lists the approved PEI's actions for it.
+  assert.match((await s.get('/minori/struttura')).body, /dal PEI: Accompagnarlo all&#39;iscrizione al CPIA 3|dal PEI: Accompagnarlo all'iscrizione al CPIA 3/);
   // The draft being written now is not for the facility.
   const v2 = version(pei.id);
   const d = denied('pei', v2);
