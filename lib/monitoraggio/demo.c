@@ -38,6 +38,58 @@ static const char *const cose[] = {
 	"Prenotare la visita dal medico di base",
 };
 
+static const char SQL_DISCUTERE[] =
+    "SELECT m.id FROM minori m WHERE m.stato = 'in_carico' AND NOT EXISTS"
+    " (SELECT 1 FROM riunioni_minori x WHERE x.minore_id = m.id)"
+    " ORDER BY m.id LIMIT 2";
+static const char SQL_RESPONSABILE[] =
+    "SELECT id, nome FROM utenti WHERE ruolo = 'responsabile'"
+    " AND disattivato = 0 ORDER BY id LIMIT 1";
+
+/* Three of the team's meetings, two minors discussed in each. */
+static int
+meetings(struct request *console, const char *today)
+{
+	static const char *const tipi[] = { "caso", "revisione_pei",
+	    "diciotto" };
+	struct request resp;
+	struct row u;
+	int rc = 0;
+
+	memset(&resp, 0, sizeof resp);
+	resp.remote_addr = console->remote_addr;
+	resp.user.role = ROLE_RESPONSABILE;
+	if (db_row(&resp.pool, SQL_RESPONSABILE, NO_ARGS, &u) != 1) {
+		pool_free(&resp.pool);
+		return -1;
+	}
+	resp.user.id = strtoll(row_get(&u, "id"), NULL, 10);
+	for (int i = 0; i < 3 && rc == 0; i++) {
+		char data[11];
+		long long ids[2], r;
+		size_t n = 0;
+		struct stmt *st = db_query(SQL_DISCUTERE, NO_ARGS);
+
+		while (n < 2 && db_step(st) == SQLITE_ROW)
+			ids[n++] = db_int(st, "id");
+		db_done(st);
+		date_add_days(today, -7 * (i + 1), data);
+		r = riunione_scrivi(&resp, data, tipi[i], "Dipartimento, sala "
+		    "riunioni", row_get(&u, "nome"), "Tutrice volontaria\n"
+		    "Educatore della comunità\nAssistente sociale della ASL");
+		if (r < 0)
+			rc = -1;
+		for (size_t k = 0; k < n && rc == 0; k++)
+			rc = riunione_minore_scrivi(&resp, r, ids[k],
+			    "Inserito bene in comunità, frequenta il CPIA.",
+			    k ? "Valutare il trasferimento in seconda accoglienza."
+			    : "Proseguire con il PEI; iscrizione a un corso.",
+			    k ? "da_trasferire" : "resta_aperto");
+	}
+	pool_free(&resp.pool);
+	return rc;
+}
+
 int
 monitoraggio_demo(struct request *console, long long n)
 {
@@ -120,6 +172,11 @@ monitoraggio_demo(struct request *console, long long n)
 		added++;
 	}
 	db_done(st);
+	if (added > 0 && meetings(console, today) != 0) {
+		db_rollback();
+		pool_free(&op.pool);
+		return -1;
+	}
 	pool_free(&op.pool);
 	return db_commit() == 0 ? added : -1;
 }

@@ -57,6 +57,11 @@ int riunioni_elenco(struct request *);
 int riunione_pagina(struct request *);
 int riunioni_del_caso(struct request *, long long minore);
 const char *riunione_tipo(const char *code);
+long long riunione_scrivi(struct request *, const char *data, const char *tipo,
+    const char *luogo, const char *interni, const char *esterni);
+int riunione_minore_scrivi(struct request *, long long riunione,
+    long long minore, const char *situazione, const char *decisioni,
+    const char *esito);
 
 /* pagina.c: the case's monitoring page. */
 int monitoraggio_pagina(struct request *);

@@ -217,6 +217,37 @@ const struct record riunione_minore = {
 	.flags = RECORD_NO_VIEW_AUDIT,
 };
 
+/* A meeting and a minor discussed in it, written by the demo. */
+long long
+riunione_scrivi(struct request *r, const char *data, const char *tipo,
+    const char *luogo, const char *interni, const char *esterni)
+{
+	long long id = db_insert(SQL_RIUNIONE_ADD, ARGS(ARG_TEXT("data", data),
+	    ARG_TEXT("luogo", luogo), ARG_TEXT("tipo", tipo),
+	    ARG_TEXT("interni", interni), ARG_TEXT("esterni", esterni),
+	    ARG_INT("utente", r->user.id)));
+
+	if (id > 0 && audit_record(r, "create", "riunione", id, NULL, NULL, 0)
+	    < 0)
+		return -1;
+	return id;
+}
+
+int
+riunione_minore_scrivi(struct request *r, long long riunione,
+    long long minore, const char *situazione, const char *decisioni,
+    const char *esito)
+{
+	long long id = db_insert(SQL_MINORE_ADD, ARGS(ARG_INT("riunione",
+	    riunione), ARG_INT("minore", minore), ARG_TEXT("situazione",
+	    situazione), ARG_TEXT("decisioni", decisioni), ARG_TEXT("esito",
+	    esito)));
+
+	return id > 0 && audit_record(r, "create", "riunione_minore", id,
+	    pool_printf(&r->pool, "riunione %lld, minore %lld", riunione,
+	    minore), NULL, 0) >= 0 ? 0 : -1;
+}
+
 static const char SQL_ELENCO[] =
     "SELECT r.id, strftime('%d/%m/%Y', r.data) AS data, r.luogo, r.tipo,"
     " (SELECT count(*) FROM riunioni_minori x WHERE x.riunione_id = r.id)"
