@@ -24,7 +24,7 @@ edit_init(struct edit *e, struct request *r, const struct record *rec,
 	e->id = id;
 	e->saved = rec->saved;
 	if (rec->fields_make)
-		n = rec->fields_make(e->fields);
+		n = rec->fields_make(e, e->fields);
 	else {
 		memcpy(e->fields, rec->fields, n * sizeof(*e->fields));
 		if (rec->fields_load)

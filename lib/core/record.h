@@ -53,9 +53,11 @@ struct record {
 
 	/* The fields' choices that come from the database (optional). */
 	void (*fields_load)(struct field *, size_t n);
-	/* Or, for a form made of parts: writes the fields, returns their
-	** number (instead of fields, nfields and fields_load). */
-	size_t (*fields_make)(struct field *);
+	/* Or, for a form made of parts, or of what the record holds (a field
+	** for each of its rows): writes the fields, returns their number
+	** (instead of fields, nfields and fields_load). e->r and e->id are
+	** set; at most FORM_FIELDS_MAX. */
+	size_t (*fields_make)(struct edit *, struct field *);
 	/* May the user read (write 0) or change (write 1) `id`? 0 or a status. */
 	int (*access)(struct request *, long long id, int write);
 	/* Or, when the rule needs the record or the path (a row of a list

@@ -14,8 +14,9 @@
 
 /* Every field of a case, from the parts in anagrafica.c. */
 static size_t
-intake_fields(struct field *out)
+intake_fields(struct edit *e, struct field *out)
 {
+	(void)e;
 	return minore_fields(MINORE_ANAGRAFICA | MINORE_RINTRACCIO |
 	    MINORE_PRESA, out);
 }

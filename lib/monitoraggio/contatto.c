@@ -33,8 +33,9 @@ static const struct field fields[] = {
 };
 
 static size_t
-fields_make(struct field *out)
+fields_make(struct edit *e, struct field *out)
 {
+	(void)e;
 	for (size_t i = 0; i < COUNT(fields); i++)
 		out[i] = fields[i];
 	return COUNT(fields) + azione_campi(out + COUNT(fields));

@@ -109,8 +109,9 @@ static const struct field minore_fields[] = {
 };
 
 static size_t
-minore_fields_make(struct field *out)
+minore_fields_make(struct edit *e, struct field *out)
 {
+	(void)e;
 	for (size_t i = 0; i < COUNT(minore_fields); i++)
 		out[i] = minore_fields[i];
 	return COUNT(minore_fields) + azione_campi(out + COUNT(minore_fields));

@@ -6,6 +6,8 @@
 */
 #include <string.h>
 
+#include "audit.h"
+
 #include "interno.h"
 
 const struct choice pei_aree[] = {
@@ -139,3 +141,71 @@ const struct sezione pei_azioni = {
 	.parent = "obiettivo_id", .parent_table = "pei_obiettivi",
 	.defaults = azioni_defaults, .check = azioni_check,
 };
+
+static const char SQL_BOZZA[] =
+    "SELECT id, area, descrizione, stato FROM pei_obiettivi"
+    " WHERE pei_id = " PEI_BOZZA(":minore") " ORDER BY id";
+
+size_t
+pei_obiettivi_bozza(struct pool *p, long long minore, struct pei_obiettivo *out,
+    size_t max)
+{
+	struct stmt *st = db_query(SQL_BOZZA, ARGS(ARG_INT("minore", minore)));
+	size_t n = 0;
+
+	while (n < max && db_step(st) == SQLITE_ROW) {
+		out[n].id = db_int(st, "id");
+		out[n].area = choice_label(pei_aree, pei_naree, db_text(st,
+		    "area"));
+		out[n].descrizione = pool_strdup(p, db_text(st, "descrizione"));
+		out[n].stato = pool_strdup(p, db_text(st, "stato"));
+		n++;
+	}
+	db_done(st);
+	return n;
+}
+
+const struct choice *
+pei_obiettivo_stati(size_t *n)
+{
+	*n = COUNT(obiettivo_stati);
+	return obiettivo_stati;
+}
+
+static const char SQL_STATO[] =
+    "UPDATE pei_obiettivi SET stato = :stato WHERE id = :id"
+    " AND pei_id = " PEI_BOZZA(":minore") " AND stato <> :stato";
+
+int
+pei_obiettivo_aggiorna(struct request *r, long long minore, long long id,
+    const char *stato)
+{
+	const char *prima = db_string(&r->pool, "SELECT stato FROM pei_obiettivi"
+	    " WHERE id = :id", ARGS(ARG_INT("id", id)));
+
+	if (db_write(SQL_STATO, ARGS(ARG_INT("id", id), ARG_INT("minore",
+	    minore), ARG_TEXT("stato", stato))) != 0)
+		return -1;
+	if (db_changes() == 0)
+		return 1;
+	return audit_record(r, "update", "pei_obiettivi", id, "pei.obiettivi",
+	    &(const struct change){ "stato", prima, stato }, 1) < 0 ? -1 : 0;
+}
+
+/* A follow-up action written also as an action of the PEI, under one of
+** the objectives of the version being written. */
+int
+pei_azione_aggiungi(struct request *r, long long minore, long long obiettivo,
+    const char *cosa, const char *chi, const char *servizio,
+    const char *entro)
+{
+	long long id = sezione_scrivi(&pei_azioni, minore, obiettivo, ARGS(
+	    ARG_TEXT("cosa", cosa), ARG_TEXT("chi", chi),
+	    ARG_TEXT("servizio", servizio), ARG_TEXT("entro", entro),
+	    ARG_TEXT("stato", "da_fare")));
+
+	if (id < 0)
+		return -1;
+	return audit_record(r, "create", "pei_azioni", id, "pei.azioni", NULL,
+	    0) < 0 ? -1 : 0;
+}

@@ -38,6 +38,26 @@ int pei_restituisci(struct request *, long long pei_id, const char *commento,
 /* The PEI's areas (school and Italian L2, health, ...): value, label. */
 const struct choice *pei_aree_scelte(size_t *n);
 
+/*
+** The objectives of minor `minore`'s PEI version being written (none if no
+** version is), for the forms that update them (an interview): at most
+** `max` into `out`, their number. Strings in `pool`.
+*/
+struct pei_obiettivo {
+	long long id;
+	const char *area, *descrizione, *stato;
+};
+size_t pei_obiettivi_bozza(struct pool *, long long minore,
+    struct pei_obiettivo *out, size_t max);
+const struct choice *pei_obiettivo_stati(size_t *n);
+/* In the caller's transaction, audited; 0, 1 if the objective is not in
+** the version being written (any more), or -1. */
+int pei_obiettivo_aggiorna(struct request *, long long minore,
+    long long obiettivo, const char *stato);
+int pei_azione_aggiungi(struct request *, long long minore,
+    long long obiettivo, const char *cosa, const char *chi,
+    const char *servizio, const char *entro);
+
 /* The actions of the PEIs in force given to facility `struttura`, for
 ** the minors placed with it now, into page list `list`. */
 int pei_azioni_struttura(struct request *, long long struttura,

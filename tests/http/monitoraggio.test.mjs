@@ -95,6 +95,35 @@ test(`${SERVER}: an interview with its follow-up action; the form's rules`, asyn
   assert.equal((await r.get(`/minori/${other}/colloqui/${c}`)).status, 404);
 });
 
+test(`${SERVER}: an interview updates the PEI being written: an objective's state, its action in the PEI`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const o = await as('operatore');
+  const base = `/minori/${id}`;
+  // Without a PEI being written, the form has nothing of it.
+  assert.doesNotMatch((await o.get(`${base}/colloqui/nuovo`)).body, /obiettivi del PEI in lavorazione/);
+  let token = await o.csrf(`${base}/pei`);
+  assert.equal((await o.post(`${base}/pei/apri`, { csrf: token })).status, 303);
+  assert.equal((await send(o, `${base}/pei/obiettivi/nuova`, { area: 'scuola', descrizione: 'Licenza media', stato: 'da_avviare' })).status, 303);
+  const ob = sql(`SELECT o.id FROM pei_obiettivi o JOIN pei p ON p.id = o.pei_id WHERE p.minore_id = ${id}`);
+  const form = await o.get(`${base}/colloqui/nuovo`);
+  assert.match(form.body, /Gli obiettivi del PEI in lavorazione/);
+  assert.match(form.body, new RegExp(`name="obiettivo_${ob}"[\\s\\S]*?<option value="da_avviare" selected>`), 'the state it has');
+  let res = await send(o, `${base}/colloqui/nuovo`, { data: it(days(-1)), [`obiettivo_${ob}`]: 'in_corso', azione_obiettivo: ob });
+  assert.match(res.body, /Scrivi prima l&#39;azione di follow-up|Scrivi prima l'azione di follow-up/);
+  res = await send(o, `${base}/colloqui/nuovo`, { data: it(days(-1)), [`obiettivo_${ob}`]: 'in_corso', azione_cosa: 'Iscriverlo al CPIA', azione_chi: 'struttura', azione_entro: it(days(20)), azione_obiettivo: ob });
+  assert.equal(res.status, 303);
+  assert.equal(sql(`SELECT stato FROM pei_obiettivi WHERE id = ${ob}`), 'in_corso');
+  assert.equal(sql(`SELECT cosa || ':' || chi FROM pei_azioni WHERE obiettivo_id = ${ob}`), 'Iscriverlo al CPIA:struttura');
+  assert.equal(count(`azioni_seguito WHERE minore_id = ${id} AND cosa = 'Iscriverlo al CPIA'`), 1, 'and a follow-up action');
+  assert.equal(count(`audit WHERE entita = 'pei_obiettivi' AND entita_id = ${ob} AND azione = 'update'`), 1);
+  // Submitted: the interview no longer offers the PEI's objectives.
+  const v = sql(`SELECT id FROM pei WHERE minore_id = ${id}`);
+  token = await o.csrf(`${base}/pei`);
+  assert.equal((await o.post(`${base}/pei/${v}/invia`, { csrf: token })).status, 303);
+  assert.doesNotMatch((await o.get(`${base}/colloqui/nuovo`)).body, /obiettivi del PEI in lavorazione/);
+});
+
 test(`${SERVER}: my actions by when they are due; done records who and when`, async () => {
   const r = await as('responsabile');
   const id = await newCase(r);
