@@ -7,7 +7,9 @@
 // days; a second interview with an action already overdue. "Le mie azioni"
 // puts each under its heading; the overdue one is marked done, and the
 // case's page says when and by whom. The responsabile's list has the
-// office's overdue actions; the facility's user reaches none of it.
+// office's overdue actions. A team meeting with two minors, their
+// decisions and an action: the minutes. The facility's user reaches none
+// of it.
 // axe-core's WCAG 2.1 A/AA checks and the CSP/console watcher on every page
 // visited, screenshots at 1280 and 390 px (SCREENSHOTS_DIR).
 //
@@ -236,6 +238,53 @@ test('responsabile: "Le mie azioni" has the office\'s overdue actions', async (t
     await assert.doesNotReject(ufficio.getByRole('heading', { level: 2, name: "Azioni scadute di tutto l'ufficio" }).waitFor());
     assert.equal(await item(ufficio, TEXT.scaduta).count(), 0, 'the one done is not overdue any more');
     assert.equal(await item(page.locator('main'), TEXT.azione).count(), 0, "an operatore's action not yet due is not the responsabile's");
+  } finally {
+    await s.close();
+  }
+  s.done();
+});
+
+test('operatore: a team meeting with two minors, their decisions and an action; the minutes', async (t) => {
+  assert.ok(office.path, 'the intake above succeeded');
+  const s = session(t);
+  try {
+    const second = await takeInCharge(await s.as('responsabile'), { ...minor, cognome: `Keita ${uniqueWord()}`, nome: 'Sekou' });
+    const page = await s.as('operatore');
+    const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
+    await navigating(page, () => nav.getByRole('link', { name: 'Riunioni', exact: true }).click(), 'riunioni');
+    assert.equal(pathOf(page), '/minori/riunioni');
+    await follow(page, 'Nuova riunione', 'nuova riunione');
+    await fill(page, 'Data', yesterday);
+    await fill(page, 'Luogo', 'Dipartimento, sala riunioni');
+    await choose(page, 'Tipo di riunione', 'Discussione del caso');
+    await fill(page, "Partecipanti dell'ufficio", OPERATORE);
+    await fill(page, 'Altri partecipanti: nome, ruolo, ente (uno per riga)', `Giulia Neri, tutrice volontaria\nMarco Blu, educatore, ${FACILITY}`);
+    await press(page, 'Salva', 'riunione saved');
+    assert.match(pathOf(page), /^\/minori\/riunioni\/\d+$/);
+    const minutes = pathOf(page);
+    const decisioni = {};
+    for (const [m, esito, azione] of [[office, 'Il caso resta aperto', `Cercare un corso per ${minor.cognome}`], [second, 'Da trasferire', null]]) {
+      await follow(page, 'Aggiungi un minore discusso', `minore discusso ${m.numero}`);
+      await fill(page, 'Numero del fascicolo', m.numero);
+      decisioni[m.numero] = `Decisione per ${m.numero}`;
+      await fill(page, 'Decisioni', decisioni[m.numero]);
+      await choose(page, 'Esito per il caso', esito);
+      if (azione) {
+        await fill(page, 'Azione di follow-up: che cosa va fatto', azione);
+        await choose(page, 'Chi la fa', "Un operatore dell'ufficio");
+        await choose(page, 'Quale operatore', OPERATORE);
+        await fill(page, 'Entro il', itDate(daysFrom(today, 10)));
+      }
+      await press(page, 'Salva', `minore ${m.numero} added`);
+      assert.equal(pathOf(page), minutes, `back to the minutes (errors: ${await invalid(page)})`);
+      await assert.doesNotReject(notice(page, 'Minore aggiunto alla riunione.').waitFor());
+    }
+    const body = await page.locator('main').textContent();
+    for (const text of ['Verbale della riunione', 'Discussione del caso', `Marco Blu, educatore, ${FACILITY}`, decisioni[office.numero], decisioni[second.numero], 'Da trasferire', `Cercare un corso per ${minor.cognome}`])
+      assert.ok(body.includes(text), `the minutes have "${text}"`);
+    await screenshotBoth(page, 'monitoraggio-verbale');
+    await go(page, `${second.path}/monitoraggio`, 'the second minor\'s monitoring');
+    await assert.doesNotReject(part(page, 'riunioni').getByText('Da trasferire').waitFor());
   } finally {
     await s.close();
   }
