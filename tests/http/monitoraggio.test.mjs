@@ -394,6 +394,34 @@ test(`${SERVER}: a team meeting with two minors, their decisions and actions; it
   assert.equal((await s.get('/minori/riunioni')).status, 403);
 });
 
+test(`${SERVER}: a facility user and another facility's minor: every URL is a 403 and an audit row`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  let token = await r.csrf(`/minori/${id}/pei`);
+  await r.post(`/minori/${id}/pei/apri`, { csrf: token });
+  const v = sql(`SELECT id FROM pei WHERE minore_id = ${id}`);
+  sql(`UPDATE minori SET struttura_id = (SELECT id FROM strutture WHERE nome = 'SAI Casa Aurora') WHERE id = ${id}`);
+  const s = await as('struttura');
+  const gets = ['', '/pei', `/pei/versioni/${v}`, `/pei/versioni/${v}/stampa`, `/pei/versioni/${v}/pdf`, '/pei/confronto',
+    '/pei/anamnesi', '/pei/percorso/eta', '/monitoraggio', '/cronologia', '/colloqui/nuovo', '/contatti/nuovo',
+    '/eventi/nuovo', '/relazioni/nuova', '/anagrafica', '/tutela', '/stato', '/documenti/nuovo'];
+  // Refused by the case's check (entita minore) or by the page's role
+  // (entita pagina, the path as detail): an audit row either way.
+  const refusals = () => count(`audit WHERE azione = 'permission_denied' AND ((entita = 'minore' AND entita_id = ${id}) OR (entita = 'pagina' AND (dettaglio = '/minori/${id}' OR dettaglio LIKE '/minori/${id}/%')))`);
+  for (const g of gets) {
+    const before = refusals();
+    assert.equal((await s.get(`/minori/${id}${g}`)).status, 403, `GET /minori/N${g}`);
+    assert.equal(refusals(), before + 1, `GET /minori/N${g}: an audit row`);
+  }
+  token = await s.csrf('/minori/struttura');
+  for (const p of ['/eventi/nuovo', '/relazioni/nuova', '/pei/apri', `/pei/${v}/invia`]) {
+    const before = count(`audit WHERE azione = 'permission_denied'`);
+    assert.equal((await s.post(`/minori/${id}${p}`, { csrf: token, tipo: 'conflitto', data: it(days(-1)), descrizione: 'xxx', periodo: '11/2026' })).status, 403, `POST /minori/N${p}`);
+    assert.ok(count(`audit WHERE azione = 'permission_denied'`) > before, `POST /minori/N${p}: an audit row`);
+  }
+  assert.equal(count(`eventi_critici WHERE minore_id = ${id}`) + count(`relazioni WHERE minore_id = ${id}`), 0, 'nothing written');
+});
+
 test(`${SERVER}: who may do what`, async () => {
   const r = await as('responsabile');
   const id = await newCase(r);
