@@ -10,7 +10,7 @@
     <tbody><?cs each:m = Struttura.minori ?><tr>
       <th scope="row"><a href="/minori/<?cs var:m.id ?>"><?cs var:m.cognome ?> <?cs var:m.nome ?></a> <span class="small text-nowrap">(<?cs var:m.numero ?>)</span></th>
       <td><?cs if:m.stato == "bozza" ?>Bozza, da inviare<?cs elif:m.stato == "inviata" ?>Inviata all'ufficio<?cs elif:m.stato == "letta" ?>Letta dall'ufficio<?cs else ?><strong>Da scrivere</strong><?cs /if ?></td>
-      <td class="text-nowrap"><?cs if:m.stato == "bozza" ?><a href="/minori/<?cs var:m.id ?>/relazioni/<?cs var:m.relazione ?>">Continua la relazione<span class="visually-hidden"> di <?cs var:m.cognome ?> <?cs var:m.nome ?></span></a><?cs elif:!m.stato ?><a href="/minori/<?cs var:m.id ?>/relazioni/nuova">Scrivi la relazione<span class="visually-hidden"> di <?cs var:m.cognome ?> <?cs var:m.nome ?></span></a><?cs /if ?> · <a href="/minori/<?cs var:m.id ?>/eventi/nuovo">Segnala un evento<span class="visually-hidden"> per <?cs var:m.cognome ?> <?cs var:m.nome ?></span></a></td>
+      <td><?cs if:m.stato == "bozza" ?><a href="/minori/<?cs var:m.id ?>/relazioni/<?cs var:m.relazione ?>">Continua la relazione<span class="visually-hidden"> di <?cs var:m.cognome ?> <?cs var:m.nome ?></span></a> · <?cs elif:!m.stato ?><a href="/minori/<?cs var:m.id ?>/relazioni/nuova">Scrivi la relazione<span class="visually-hidden"> di <?cs var:m.cognome ?> <?cs var:m.nome ?></span></a> · <?cs /if ?><a href="/minori/<?cs var:m.id ?>/eventi/nuovo">Segnala un evento<span class="visually-hidden"> per <?cs var:m.cognome ?> <?cs var:m.nome ?></span></a></td>
     </tr><?cs /each ?></tbody>
   </table></div>
   <?cs /if ?>
