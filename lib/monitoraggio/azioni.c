@@ -7,6 +7,7 @@
 ** later), and the responsabile sees every overdue one. The only writer of
 ** azioni_seguito.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
