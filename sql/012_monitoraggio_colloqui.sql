@@ -165,3 +165,8 @@ CREATE TABLE riunioni_minori (
 	UNIQUE (riunione_id, minore_id)
 ) STRICT;
 CREATE INDEX riunioni_minori_minore ON riunioni_minori(minore_id);
+
+-- The facility's page lists its minors by name, a page at a time: the
+-- index gives them in that order (no sort of all its minors per request).
+CREATE INDEX minori_struttura_nome ON minori(struttura_id,
+	cognome COLLATE NOCASE, nome COLLATE NOCASE, id);

@@ -376,13 +376,16 @@ relazioni_del_caso(struct request *r, long long minore)
 }
 
 /* The facility's minors now, with this period's report of each. */
+#define MINORI_MAX 200
 static const char SQL_MINORI[] =
     "SELECT m.id, m.numero, m.cognome, m.nome, r.id AS relazione,"
     " coalesce(r.stato, '') AS stato"
     " FROM minori m LEFT JOIN relazioni r ON r.minore_id = m.id"
     " AND r.struttura_id = m.struttura_id AND r.periodo = :periodo"
-    " WHERE m.struttura_id = :struttura ORDER BY m.cognome, m.nome, m.id"
-    " LIMIT 500";
+    " WHERE m.struttura_id = :struttura ORDER BY m.cognome COLLATE NOCASE,"
+    " m.nome COLLATE NOCASE, m.id LIMIT 201";
+static const char SQL_MINORI_N[] =
+    "SELECT count(*) FROM minori WHERE struttura_id = :struttura";
 /* What the office answered lately. */
 static const char SQL_RISPOSTE[] =
     "SELECT " RELAZIONE_COLONNE ", m.cognome, m.nome FROM relazioni r"
@@ -396,9 +399,10 @@ static const char SQL_RISPOSTE[] =
 static const char SQL_AZIONI[] =
     "SELECT m.id AS minore_id, m.cognome, m.nome, a.cosa,"
     " strftime('%d/%m/%Y', a.entro) AS entro, a.entro < date('now') AS"
-    " scaduta FROM azioni_seguito a JOIN minori m ON m.id = a.minore_id"
-    " WHERE m.struttura_id = :struttura AND a.chi = 'struttura'"
-    " AND a.stato = 'aperta' ORDER BY a.entro IS NULL, a.entro LIMIT 500";
+    " scaduta FROM azioni_seguito a CROSS JOIN minori m ON m.id = a.minore_id"
+    " WHERE a.stato = 'aperta' AND a.chi = 'struttura'"
+    " AND m.struttura_id = :struttura ORDER BY a.entro IS NULL, a.entro"
+    " LIMIT 200";
 
 /* GET /minori/struttura: the facility's page. */
 int
@@ -414,7 +418,9 @@ struttura_pagina(struct request *r)
 		return 500;
 	page_rows(r, "Struttura.minori", db_query(SQL_MINORI,
 	    ARGS(ARG_TEXT("periodo", p), ARG_INT("struttura",
-	    r->user.struttura_id))), 0, NULL, NULL);
+	    r->user.struttura_id))), MINORI_MAX, NULL, NULL);
+	page_set_int(r, "Struttura.n", db_value(SQL_MINORI_N, ARGS(ARG_INT(
+	    "struttura", r->user.struttura_id)), 0));
 	page_rows(r, "Struttura.risposte", db_query(SQL_RISPOSTE,
 	    ARGS(ARG_INT("struttura", r->user.struttura_id))), 0, NULL, NULL);
 	pei_azioni_struttura(r, r->user.struttura_id, "Struttura.pei");

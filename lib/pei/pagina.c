@@ -512,16 +512,18 @@ pei_cronologia(struct request *r, long long minore, struct eventi *e)
 
 /* The last approved version of each minor placed with the facility now,
 ** and its actions for the facility still to do. */
+/* From the facility's actions of approved versions (a few per PEI), not
+** from the facility's minors (thousands, at the scale of the bench). */
 static const char SQL_AZIONI_STRUTTURA[] =
     "SELECT m.id AS minore_id, m.cognome, m.nome, m.numero, a.cosa,"
     " strftime('%d/%m/%Y', a.entro) AS entro, a.entro < date('now') AS"
-    " scaduta, a.stato FROM minori m JOIN pei p ON p.minore_id = m.id"
-    " AND p.id = (SELECT q.id FROM pei q WHERE q.minore_id = m.id"
-    " AND q.stato = 'approvata' ORDER BY q.versione DESC LIMIT 1)"
-    " JOIN pei_azioni a ON a.pei_id = p.id AND a.chi = 'struttura'"
-    " AND a.stato IN ('da_fare', 'in_corso')"
-    " WHERE m.struttura_id = :struttura"
-    " ORDER BY a.entro IS NULL, a.entro, m.cognome LIMIT 500";
+    " scaduta, a.stato FROM pei_azioni a CROSS JOIN pei p ON p.id = a.pei_id"
+    " CROSS JOIN minori m ON m.id = p.minore_id"
+    " WHERE a.chi = 'struttura' AND a.stato IN ('da_fare', 'in_corso')"
+    " AND p.stato = 'approvata' AND m.struttura_id = :struttura"
+    " AND p.versione = (SELECT max(q.versione) FROM pei q"
+    " WHERE q.minore_id = p.minore_id AND q.stato = 'approvata')"
+    " ORDER BY a.entro IS NULL, a.entro, m.cognome LIMIT 200";
 
 int
 pei_azioni_struttura(struct request *r, long long struttura,

@@ -4,6 +4,7 @@
 <section aria-labelledby="minori" class="mb-5">
   <h2 id="minori" class="h3">Minori accolti</h2>
   <?cs if:subcount(Struttura.minori) == 0 ?><p>Nessun minore accolto ora.</p><?cs else ?>
+  <?cs if:Struttura.n > 200 ?><p><?cs var:Struttura.n ?> minori accolti: qui i primi 200 in ordine alfabetico; gli altri sono nell'elenco dei minori.</p><?cs /if ?>
   <div class="table-responsive"><table class="table">
     <caption>Minori accolti e relazione del periodo</caption>
     <thead><tr><th scope="col">Minore</th><th scope="col">Relazione di <?cs var:Struttura.periodo ?></th><th scope="col"><span class="visually-hidden">Azioni</span></th></tr></thead>
