@@ -62,27 +62,16 @@ access_edit(struct edit *e)
 	    " WHERE id = :id");
 }
 
+/* A new contact is today's; a stored one the editor loads (sql_get). */
 static void
 defaults(struct edit *e)
 {
-	if (e->id == 0) {
-		form_set_today(e->r, &e->form, "data");
-		return;
-	}
-	if (db_row(&e->r->pool, SQL_GET, ARGS(ARG_INT("id", e->id)),
-	    &e->current) != 1)
-		return;
-	for (size_t i = 0; i < e->form.n; i++)
-		form_set(e->r, &e->form, e->fields[i].name, edit_current(e,
-		    e->fields[i].name));
+	form_set_today(e->r, &e->form, "data");
 }
 
 static void
 check(struct edit *e)
 {
-	if (e->id && db_row(&e->r->pool, SQL_GET, ARGS(ARG_INT("id", e->id)),
-	    &e->current) < 0)
-		db_fail();
 	azione_check(&e->form);
 }
 
@@ -126,8 +115,8 @@ next(struct edit *e)
 
 #define CONTATTO .entity = "contatto", .owner = "minore", \
 	.fields_make = fields_make, .access_edit = access_edit, \
-	.defaults = defaults, .check = check, .save = save, .page = page, \
-	.next = next
+	.sql_get = SQL_GET, .defaults = defaults, .check = check, \
+	.save = save, .page = page, .next = next
 
 const struct record contatto_nuovo = {
 	CONTATTO, .name = "contatti/nuovo",

@@ -114,18 +114,10 @@ defaults(struct edit *e)
 {
 	char p[8], it[8];
 
-	if (e->id == 0) {
-		periodo_corrente(p);
-		snprintf(it, sizeof it, "%.2s/%.4s", p + 5, p);
-		form_set(e->r, &e->form, "periodo", pool_strdup(&e->r->pool, it));
-		return;
-	}
-	if (db_row(&e->r->pool, SQL_GET, ARGS(ARG_INT("id", e->id)),
-	    &e->current) != 1)
-		return;
-	for (size_t i = 0; i < e->form.n; i++)
-		form_set(e->r, &e->form, e->fields[i].name, edit_current(e,
-		    e->fields[i].name));
+	/* A new report is for this period; a stored one the editor loads. */
+	periodo_corrente(p);
+	snprintf(it, sizeof it, "%.2s/%.4s", p + 5, p);
+	form_set(e->r, &e->form, "periodo", pool_strdup(&e->r->pool, it));
 }
 
 static void
@@ -135,12 +127,9 @@ check(struct edit *e)
 	char p[8];
 
 	if (e->id) {
-		if (db_row(&e->r->pool, SQL_GET, ARGS(ARG_INT("id", e->id)),
-		    &e->current) != 1) {
-			db_fail();
-			return;
-		}
-		if (strcmp(edit_current(e, "stato"), "bozza") != 0) {
+		const char *stato = edit_current(e, "stato");
+
+		if (stato == NULL || strcmp(stato, "bozza") != 0) {
 			form_fail(f, NULL, "Questa relazione è già stata inviata "
 			    "all'ufficio: non si modifica più.");
 			return;
@@ -255,7 +244,7 @@ next(struct edit *e)
 }
 
 #define RELAZIONE .entity = "relazione", .owner = "minore", \
-	.fields = fields, .nfields = COUNT(fields), \
+	.fields = fields, .nfields = COUNT(fields), .sql_get = SQL_GET, \
 	.access_edit = access_edit, .defaults = defaults, .check = check, \
 	.save = save, .page = page, .next = next, \
 	.saved = "Bozza della relazione salvata: inviala quando è completa."
