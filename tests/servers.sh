@@ -716,7 +716,8 @@ AccessFileName .htaccess
     ServerName 127.0.0.1
     DocumentRoot $pub
     ErrorLog  $LOG/approdo-error.log
-    CustomLog $LOG/approdo-access.log combined
+    LogFormat "%h %l %u %t \"%m %U %H\" %>s %O \"%{User-Agent}i\" %D" approdo
+    CustomLog $LOG/approdo-access.log approdo
     <Directory $pub>
         # Debian's userdir.conf; AllowOverride as apache/htaccess needs.
         Options MultiViews Indexes SymLinksIfOwnerMatch IncludesNoExec

@@ -1,16 +1,14 @@
 /*
 ** Choice lists read from the database (facilities, case workers ...) and
 ** kept for the life of the process, reread only when the counter in the
-** table versioni moves: the triggers of the listed tables bump it.
+** table versioni moves: the triggers of the listed tables bump it. Other
+** counters of versioni say when other kept things are old (versione()).
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "form.h"
 #include "request.h"
-
-static const char SQL_ELENCHI_VERSIONE[] =
-    "SELECT n FROM versioni WHERE nome = 'elenchi'";
 
 static void
 choices_clear(struct db_choices *k)
@@ -25,29 +23,39 @@ choices_clear(struct db_choices *k)
 }
 
 /*
-** The lists' version, read once per request (and again after a commit):
-** a page with two lists asks the database once.
+** The number of versioni.nome, read once per request (and again after a
+** commit): a page with two lists asks the database once. -1 if missing.
 */
-static long long
-lists_version(void)
+long long
+versione(const char *nome)
 {
-	static unsigned long read_in, read_after;
-	static long long version;
+	static struct {
+		const char *nome;
+		unsigned long read_in, read_after;
+		long long n;
+	} kept[8];
+	size_t i;
 
-	if (read_in == 0 || read_in != request_serial ||
-	    read_after != db_commits()) {
-		version = db_value(SQL_ELENCHI_VERSIONE, NO_ARGS, -1);
-		read_in = request_serial;
-		read_after = db_commits();
+	for (i = 0; i < COUNT(kept) - 1 && kept[i].nome &&
+	    strcmp(kept[i].nome, nome) != 0; i++)
+		;
+	if (kept[i].nome == NULL || strcmp(kept[i].nome, nome) != 0 ||
+	    kept[i].read_in != request_serial ||
+	    kept[i].read_after != db_commits()) {
+		kept[i].n = db_value("SELECT n FROM versioni WHERE nome = :nome",
+		    ARGS(ARG_TEXT("nome", nome)), -1);
+		kept[i].nome = nome;
+		kept[i].read_in = request_serial;
+		kept[i].read_after = db_commits();
 	}
-	return version;
+	return kept[i].n;
 }
 
 /* The list of k->sql (columns "value" and "label"), fresh as of now. */
 const struct choice *
 db_choices(struct db_choices *k, size_t *n)
 {
-	long long version = lists_version();
+	long long version = versione("elenchi");
 
 	if (k->c == NULL || k->version != version) {
 		struct stmt *st = db_prepare(k->sql);

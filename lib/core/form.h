@@ -82,4 +82,7 @@ struct db_choices {
 };
 const struct choice *db_choices(struct db_choices *, size_t *n);
 
+/* The counter versioni.nome (`nome` a literal), as of this request. */
+long long versione(const char *nome);
+
 #endif

@@ -120,6 +120,20 @@ looks_like_code(const char *q)
 	return digit;
 }
 
+int
+minori_cerca(struct pool *pool, const char *q, struct buf *fts, char **code)
+{
+	*code = NULL;
+	if (!looks_like_code(q)) {
+		nome_query(q, 1, fts);
+		return fts->n > 0 ? 1 : -1;
+	}
+	*code = pool_strdup(pool, q);
+	for (char *p = *code; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return 0;
+}
+
 /*
 ** Reads the filters and binds the matching list statement: `limit` rows,
 ** or (-1) every row for the export. Returns the statement, or NULL if the
@@ -129,7 +143,7 @@ static struct stmt *
 list_query(struct request *r, struct form *f, int limit)
 {
 	const char *q, *ordine, *fascia;
-	char today[11], upper[11] = "", lower[11] = "";
+	char today[11], upper[11] = "", lower[11] = "", *code = NULL;
 	int by_name = 0, sort = 0;
 	struct buf fts = { 0 };
 	struct stmt *st;
@@ -138,14 +152,10 @@ list_query(struct request *r, struct form *f, int limit)
 	if (f->nerrors > 0)
 		return NULL;
 	q = form_value(f, "q");
-	if (q && !looks_like_code(q)) {
-		nome_query(q, 1, &fts);
-		if (fts.n == 0) {
-			form_fail(f, "q", "Scrivi almeno una lettera del nome.");
-			buf_free(&fts);
-			return NULL;
-		}
-		by_name = 1;
+	if (q && (by_name = minori_cerca(&r->pool, q, &fts, &code)) < 0) {
+		form_fail(f, "q", "Scrivi almeno una lettera del nome.");
+		buf_free(&fts);
+		return NULL;
 	}
 	ordine = form_value(f, "ordine");
 	for (int i = 0; ordine && i < (int)elenco_nordini; i++)
@@ -176,15 +186,7 @@ list_query(struct request *r, struct form *f, int limit)
 
 	st = db_prepare(list_sql[by_name][sort]);
 	form_bind(f, st);
-	if (by_name)
-		db_bind_text(st, "q", fts.p);
-	else if (q) {
-		char *code = pool_strdup(&r->pool, q);
-
-		for (char *p = code; *p; p++)
-			*p = (char)toupper((unsigned char)*p);
-		db_bind_text(st, "q", code);
-	}
+	db_bind_text(st, "q", by_name ? fts.p : code);
 	buf_free(&fts);
 	/* A facility sees only the minors placed with it now. */
 	if (r->user.role == ROLE_STRUTTURA)

@@ -27,6 +27,15 @@ int minore_limited(const struct request *);
 long long minore_stato_proponi(struct request *, long long minore,
     const char *stato, const char *data, const char *motivo);
 
+/*
+** A search of the cases by what someone typed: 1 if `q` is a name (its
+** FTS5 query for minori_nomi in `fts`), 0 if a code with digits (case
+** number, CUI, codice fiscale: `*code`, upper case), -1 if it has no
+** letter of a name.
+*/
+struct buf;
+int minori_cerca(struct pool *, const char *q, struct buf *fts, char **code);
+
 /* The labels of a document's type and a guardianship's. */
 const char *documento_tipo(const char *code);
 const char *tutela_tipo(const char *code);

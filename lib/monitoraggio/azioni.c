@@ -191,28 +191,59 @@ azioni_del_caso(struct request *r, long long minore)
 }
 
 /*
-** Mine, open: overdue, then this week, then later (no date last); and,
-** for the responsabile, the office's overdue ones, the oldest first. A
-** row has ten values or fewer (ClearSilver hashes a node's children from
-** the eleventh on, for every row); what is due is told by the query.
+** Mine, open: overdue, then this week, then later (no date last), each
+** its own list; and, for the responsabile, the office's overdue ones,
+** the oldest first, a page at a time. A row has ten values or fewer
+** (ClearSilver hashes a node's children from the eleventh on).
 */
 #define MIA_COLONNE \
-    "a.id, a.minore_id, a.cosa, strftime('%d/%m/%Y', a.entro) AS entro_it," \
-    " coalesce(u.nome, '') AS utente, m.numero, m.cognome, m.nome," \
-    " a.entro < :oggi AS scaduta," \
-    " a.entro >= :oggi AND a.entro <= :settimana AS settimana" \
+    "SELECT a.id, a.minore_id, a.cosa, strftime('%d/%m/%Y', a.entro)" \
+    " AS entro_it, a.entro < :oggi AS scaduta, coalesce(u.nome, '')" \
+    " AS utente, m.numero, m.cognome, m.nome" \
     " FROM azioni_seguito a LEFT JOIN utenti u ON u.id = a.utente_id" \
     " JOIN minori m ON m.id = a.minore_id"
-static const char SQL_MIE[] =
-    "SELECT " MIA_COLONNE " WHERE a.utente_id = :utente AND a.stato = 'aperta'"
-    " ORDER BY a.entro IS NULL, a.entro, a.id LIMIT 300";
-#define SCADUTE_MAX 50
+#define MIE(quando) MIA_COLONNE " WHERE a.utente_id = :utente" \
+    " AND a.stato = 'aperta' AND " quando \
+    " ORDER BY a.entro IS NULL, a.entro, a.id LIMIT 100"
+static const struct {
+	const char *lista, *sql;
+} mie[] = {
+	{ "Mie.scadute", MIE("a.entro < :oggi") },	/* no :settimana */
+	{ "Mie.settimana", MIE("a.entro >= :oggi AND a.entro <= :settimana") },
+	{ "Mie.avanti", MIE("(a.entro > :settimana OR a.entro IS NULL)") },
+};
+#define SCADUTE_PAGINA 25
 static const char SQL_SCADUTE[] =
-    "SELECT " MIA_COLONNE " WHERE a.stato = 'aperta' AND a.entro < :oggi"
-    " ORDER BY a.entro, a.id LIMIT 51";
+    MIA_COLONNE " WHERE a.stato = 'aperta' AND a.entro < :oggi"
+    " ORDER BY a.entro, a.id LIMIT 26 OFFSET :salta";
 static const char SQL_SCADUTE_N[] =
     "SELECT count(*) FROM azioni_seguito WHERE stato = 'aperta'"
     " AND entro < :oggi";
+static const struct field pagine[] = {
+	{ "pagina", "Pagina", .type = FIELD_INT, .min = 1, .max = 100000 },
+};
+
+/* The office's overdue actions, a page at a time, and how many. */
+static void
+scadute(struct request *r, const char *oggi)
+{
+	struct form f;
+	long long pagina;
+
+	form_init(&f, pagine, COUNT(pagine));
+	form_read(r, &f);
+	pagina = f.nerrors == 0 && form_value(&f, "pagina") ?
+	    form_int(&f, "pagina") : 1;
+	if (page_rows(r, "Scadute", db_query(SQL_SCADUTE, ARGS(ARG_TEXT(
+	    "oggi", oggi), ARG_INT("salta", (pagina - 1) * SCADUTE_PAGINA))),
+	    SCADUTE_PAGINA, NULL, NULL) > SCADUTE_PAGINA)
+		page_set_int(r, "Azioni.dopo", pagina + 1);
+	if (pagina > 1)
+		page_set_int(r, "Azioni.prima", pagina - 1);
+	page_set_int(r, "Azioni.pagina", pagina);
+	page_set_int(r, "Azioni.scadute", db_value(SQL_SCADUTE_N,
+	    ARGS(ARG_TEXT("oggi", oggi)), 0));
+}
 
 /* GET /minori/azioni: "le mie azioni". */
 int
@@ -223,16 +254,14 @@ azioni_mie(struct request *r)
 	ctx_init(&k);
 	if (db_begin_read() != 0)
 		return 500;
-	page_rows(r, "Mie", db_query(SQL_MIE, ARGS(ARG_INT("utente",
-	    r->user.id), ARG_TEXT("oggi", k.today), ARG_TEXT("settimana",
-	    k.week))), 0, NULL, NULL);
-	if (r->user.role == ROLE_RESPONSABILE) {
-		page_rows(r, "Scadute", db_query(SQL_SCADUTE,
-		    ARGS(ARG_TEXT("oggi", k.today), ARG_TEXT("settimana",
-		    k.week))), SCADUTE_MAX, NULL, NULL);
-		page_set_int(r, "Azioni.scadute", db_value(SQL_SCADUTE_N,
-		    ARGS(ARG_TEXT("oggi", k.today)), 0));
-	}
+	page_rows(r, mie[0].lista, db_query(mie[0].sql, ARGS(ARG_INT("utente",
+	    r->user.id), ARG_TEXT("oggi", k.today))), 0, NULL, NULL);
+	for (size_t i = 1; i < COUNT(mie); i++)
+		page_rows(r, mie[i].lista, db_query(mie[i].sql, ARGS(ARG_INT(
+		    "utente", r->user.id), ARG_TEXT("oggi", k.today),
+		    ARG_TEXT("settimana", k.week))), 0, NULL, NULL);
+	if (r->user.role == ROLE_RESPONSABILE)
+		scadute(r, k.today);
 	db_end_read();
 	page_set_int(r, "Azioni.responsabile",
 	    r->user.role == ROLE_RESPONSABILE);

@@ -364,17 +364,74 @@ relazioni_del_caso(struct request *r, long long minore)
 	    ARGS(ARG_INT("minore", minore))), 0, NULL, NULL);
 }
 
-/* The facility's minors now, with this period's report of each. */
-#define MINORI_MAX 200
-static const char SQL_MINORI[] =
-    "SELECT m.id, m.numero, m.cognome, m.nome, r.id AS relazione,"
+/*
+** The facility's minors now, with this period's report of each: a page
+** of them in name order (the index minori_struttura_nome), or those found
+** by name (minori_nomi) or by code.
+*/
+#define PAGINA 25
+#define MINORI_COLONNE \
+    "SELECT m.id, m.numero, m.cognome, m.nome, r.id AS relazione," \
     " coalesce(r.stato, '') AS stato"
-    " FROM minori m LEFT JOIN relazioni r ON r.minore_id = m.id"
+#define MINORI_RELAZIONE \
+    " LEFT JOIN relazioni r ON r.minore_id = m.id" \
     " AND r.struttura_id = m.struttura_id AND r.periodo = :periodo"
-    " WHERE m.struttura_id = :struttura ORDER BY m.cognome COLLATE NOCASE,"
-    " m.nome COLLATE NOCASE, m.id LIMIT 201";
-static const char SQL_MINORI_N[] =
-    "SELECT count(*) FROM minori WHERE struttura_id = :struttura";
+#define MINORI_ORDINE \
+    " ORDER BY m.cognome COLLATE NOCASE, m.nome COLLATE NOCASE, m.id" \
+    " LIMIT 26 OFFSET :salta"
+static const char *const SQL_MINORI[] = {
+	/* by code */
+	MINORI_COLONNE " FROM minori m" MINORI_RELAZIONE
+	" WHERE m.struttura_id = :struttura AND (:q IS NULL OR m.numero = :q"
+	" OR m.cui = :q OR m.codice_fiscale = :q)" MINORI_ORDINE,
+	/* by name */
+	MINORI_COLONNE " FROM minori_nomi f JOIN minori m ON m.id = f.rowid"
+	MINORI_RELAZIONE " WHERE minori_nomi MATCH :q"
+	" AND m.struttura_id = :struttura" MINORI_ORDINE,
+};
+static const struct field cerca[] = {	/* q first: error[0] */
+	{ "q", "Cerca un minore", .type = FIELD_TEXT, .max = 100,
+	  .hint = "Nome e cognome, o numero del fascicolo" },
+	{ "pagina", "Pagina", .type = FIELD_INT, .min = 1, .max = 100000 },
+};
+
+/* Struttura.minori: a page of them, or those found; and their number. */
+static void
+struttura_minori(struct request *r, const char *periodo)
+{
+	struct form f;
+	struct buf fts = { 0 };
+	const char *q;
+	char *code = NULL;
+	long long pagina;
+	int by_name = 0, n;
+
+	form_init(&f, cerca, COUNT(cerca));
+	form_read(r, &f);
+	q = form_value(&f, "q");
+	if (q && (by_name = minori_cerca(&r->pool, q, &fts, &code)) < 0)
+		form_fail(&f, "q", "Scrivi almeno una lettera del nome o il"
+		    " numero del fascicolo.");
+	/* A wrong page (not typed: a link's) is the first. */
+	if (f.error[0] != NULL) {
+		form_page(r, &f);
+		buf_free(&fts);
+		return;
+	}
+	pagina = form_value(&f, "pagina") ? form_int(&f, "pagina") : 1;
+	n = page_rows(r, "Struttura.minori", db_query(SQL_MINORI[by_name],
+	    ARGS(ARG_TEXT("periodo", periodo), ARG_INT("struttura",
+	    r->user.struttura_id), ARG_TEXT("q", by_name ? fts.p : code),
+	    ARG_INT("salta", (pagina - 1) * PAGINA))), PAGINA, NULL, NULL);
+	buf_free(&fts);
+	form_page(r, &f);
+	page_set_int(r, "Struttura.pagina", pagina);
+	if (pagina > 1)
+		page_set_int(r, "Struttura.prima", pagina - 1);
+	if (n > PAGINA)
+		page_set_int(r, "Struttura.dopo", pagina + 1);
+}
+
 /* What the office answered lately. */
 static const char SQL_RISPOSTE[] =
     "SELECT " RELAZIONE_COLONNE ", m.cognome, m.nome FROM relazioni r"
@@ -387,11 +444,38 @@ static const char SQL_RISPOSTE[] =
 /* The follow-up actions given to the facility, for its minors now. */
 static const char SQL_AZIONI[] =
     "SELECT m.id AS minore_id, m.cognome, m.nome, a.cosa,"
-    " strftime('%d/%m/%Y', a.entro) AS entro, a.entro < date('now') AS"
-    " scaduta FROM azioni_seguito a CROSS JOIN minori m ON m.id = a.minore_id"
+    " strftime('%d/%m/%Y', a.entro) AS entro,"
+    " a.entro < date('now', 'localtime') AS scaduta"
+    " FROM azioni_seguito a CROSS JOIN minori m ON m.id = a.minore_id"
     " WHERE a.stato = 'aperta' AND a.chi = 'struttura'"
     " AND m.struttura_id = :struttura ORDER BY a.entro IS NULL, a.entro"
     " LIMIT 200";
+
+/*
+** Its actions, drawn once and kept until versioni's azioni_struttura
+** moves (sql/014) or the day changes (what is overdue).
+*/
+static int
+struttura_azioni(struct request *r)
+{
+	char oggi[11];
+	const char *key, *html;
+
+	date_today(oggi);
+	key = pool_printf(&r->pool, "struttura/%lld/%lld/%s",
+	    r->user.struttura_id, versione("azioni_struttura"), oggi);
+	if ((html = page_kept(key)) == NULL) {
+		pei_azioni_struttura(r, r->user.struttura_id, "Struttura.pei");
+		page_rows(r, "Struttura.azioni", db_query(SQL_AZIONI,
+		    ARGS(ARG_INT("struttura", r->user.struttura_id))), 0,
+		    NULL, NULL);
+		if (db_failed() || (html = page_keep(r,
+		    "monitoraggio/struttura_azioni.cs", key)) == NULL)
+			return -1;
+	}
+	page_set(r, "Struttura.azioni_html", html);
+	return 0;
+}
 
 /* GET /minori/struttura: the facility's page. */
 int
@@ -405,16 +489,13 @@ struttura_pagina(struct request *r)
 	snprintf(it, sizeof it, "%.2s/%.4s", p + 5, p);
 	if (db_begin_read() != 0)
 		return 500;
-	page_rows(r, "Struttura.minori", db_query(SQL_MINORI,
-	    ARGS(ARG_TEXT("periodo", p), ARG_INT("struttura",
-	    r->user.struttura_id))), MINORI_MAX, NULL, NULL);
-	page_set_int(r, "Struttura.n", db_value(SQL_MINORI_N, ARGS(ARG_INT(
-	    "struttura", r->user.struttura_id)), 0));
+	struttura_minori(r, p);
 	page_rows(r, "Struttura.risposte", db_query(SQL_RISPOSTE,
 	    ARGS(ARG_INT("struttura", r->user.struttura_id))), 0, NULL, NULL);
-	pei_azioni_struttura(r, r->user.struttura_id, "Struttura.pei");
-	page_rows(r, "Struttura.azioni", db_query(SQL_AZIONI, ARGS(ARG_INT(
-	    "struttura", r->user.struttura_id))), 0, NULL, NULL);
+	if (struttura_azioni(r) != 0) {
+		db_end_read();
+		return 500;
+	}
 	page_set(r, "Struttura.nome", db_string(&r->pool, "SELECT nome FROM"
 	    " strutture WHERE id = :id", ARGS(ARG_INT("id",
 	    r->user.struttura_id))));

@@ -516,8 +516,9 @@ pei_cronologia(struct request *r, long long minore, struct eventi *e)
 ** from the facility's minors (thousands, at the scale of the bench). */
 static const char SQL_AZIONI_STRUTTURA[] =
     "SELECT m.id AS minore_id, m.cognome, m.nome, m.numero, a.cosa,"
-    " strftime('%d/%m/%Y', a.entro) AS entro, a.entro < date('now') AS"
-    " scaduta, a.stato FROM pei_azioni a CROSS JOIN pei p ON p.id = a.pei_id"
+    " strftime('%d/%m/%Y', a.entro) AS entro,"
+    " a.entro < date('now', 'localtime') AS scaduta, a.stato"
+    " FROM pei_azioni a CROSS JOIN pei p ON p.id = a.pei_id"
     " CROSS JOIN minori m ON m.id = p.minore_id"
     " WHERE a.chi = 'struttura' AND a.stato IN ('da_fare', 'in_corso')"
     " AND p.stato = 'approvata' AND m.struttura_id = :struttura"

@@ -281,7 +281,7 @@ static const char SQL_TUTELA[] =
     " FROM tutele WHERE minore_id = :id";
 static const char SQL_DOCUMENTI[] =
     "SELECT tipo, numero, strftime('%d/%m/%Y', data_scadenza) AS scadenza,"
-    " data_scadenza < date('now') AS scaduto,"
+    " data_scadenza < date('now', 'localtime') AS scaduto,"
     " strftime('%d/%m/%Y', verificato_il) AS verificato"
     " FROM documenti WHERE minore_id = :id"
     " ORDER BY data_scadenza IS NULL, data_scadenza, id";

@@ -101,8 +101,18 @@ async function savedDraft(page, what) {
   await assert.doesNotReject(notice(page, 'Bozza della relazione salvata').waitFor(), `${what}: "Bozza della relazione salvata"`);
 }
 
+// The facility page's search, by case number: the minor's row alone (the
+// page lists 25 minors at a time, and the tests put many at Il Ponte).
+async function cerca(page, m) {
+  await fill(page, 'Cerca un minore', m.numero);
+  await press(page, 'Cerca', `struttura: cerca ${m.numero}`);
+  assert.equal(pathOf(page), '/minori/struttura');
+  assert.equal(await field(page, 'Cerca un minore').inputValue(), m.numero, 'the search is kept');
+}
+
 // The first minor's draft, from the facility page's "Continua la relazione".
 async function continueReport(page, label) {
+  await cerca(page, primo);
   await follow(page, `Continua la relazione di ${who(primo)}`, label);
   assert.match(pathOf(page), new RegExp(`^${escapeRe(primo.path)}/relazioni/\\d+$`));
   await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Relazione periodica' }).waitFor());
@@ -138,8 +148,10 @@ test('struttura: "La mia struttura" lists both; the first report, refused, a dra
       ['La mia struttura'], 'the navigation marks this page as the current one');
     periodo = (await page.locator('main .lead').textContent()).match(/relazione di (\d\d\/\d{4})/)?.[1];
     assert.ok(periodo, 'the page says which month the reports are of');
-    for (const m of [primo, secondo]) {
+    for (const m of [secondo, primo]) {
+      await cerca(page, m);
       await assert.doesNotReject(row(page, m).waitFor(), `${who(m)} is listed`);
+      assert.equal(await part(page, 'minori').locator('tbody tr').count(), 1, 'found alone');
       assert.ok((await row(page, m).textContent()).includes(who(m)), `the row names ${who(m)}`);
       assert.equal((await reportCell(page, m).textContent()).trim(), 'Da scrivere', `${who(m)}: the report is to write`);
     }
@@ -166,8 +178,10 @@ test('struttura: "La mia struttura" lists both; the first report, refused, a dra
     // A draft with the attendance only.
     await fill(page, LABEL.periodo, periodo);
     await savedDraft(page, 'the draft');
-    assert.equal((await reportCell(page, primo).textContent()).trim(), 'Bozza, da inviare');
+    await cerca(page, secondo);
     assert.equal((await reportCell(page, secondo).textContent()).trim(), 'Da scrivere', 'the other still to write');
+    await cerca(page, primo);
+    assert.equal((await reportCell(page, primo).textContent()).trim(), 'Bozza, da inviare');
 
     // Sent incomplete: refused, still a draft.
     await continueReport(page, 'the draft');
@@ -179,6 +193,7 @@ test('struttura: "La mia struttura" lists both; the first report, refused, a dra
     assert.equal(await notice(page, "Relazione inviata all'ufficio").count(), 0, 'not sent');
     assert.equal(await field(page, LABEL.scuola).inputValue(), REPORT.scuola, 'the draft is as it was');
     await laMiaStruttura(page, 'struttura after the refusal');
+    await cerca(page, primo);
     assert.equal((await reportCell(page, primo).textContent()).trim(), 'Bozza, da inviare', 'still a draft');
 
     // Completed, then sent.
@@ -194,6 +209,7 @@ test('struttura: "La mia struttura" lists both; the first report, refused, a dra
     await press(page, "Invia la relazione all'ufficio", 'struttura after Invia');
     assert.equal(pathOf(page), '/minori/struttura');
     await assert.doesNotReject(notice(page, "Relazione inviata all'ufficio.").waitFor());
+    await cerca(page, primo);
     assert.equal((await reportCell(page, primo).textContent()).trim(), "Inviata all'ufficio");
     assert.equal(await link(page, `Continua la relazione di ${who(primo)}`).count(), 0, 'sent: no longer to continue');
     assert.equal((await row(page, primo).locator('td').last().textContent()).replace(/\s+/g, ' ').trim(),
@@ -210,6 +226,7 @@ test('struttura: the second minor reported missing, refused without the time and
   try {
     const page = await s.as('struttura');
     await laMiaStruttura(page, 'struttura (evento)');
+    await cerca(page, secondo);
     await navigating(page, () => row(page, secondo).getByRole('link', { name: who(secondo), exact: true }).click(), 'case page (struttura)');
     assert.equal(pathOf(page), secondo.path);
     await follow(page, 'Segnala un evento critico', 'form: Segnala un evento critico');
@@ -327,8 +344,11 @@ test("struttura: the office's answer on the facility page; the missing minor no 
   try {
     const page = await s.as('struttura');
     await laMiaStruttura(page, 'struttura at the end');
-    assert.equal((await reportCell(page, primo).textContent()).trim(), "Letta dall'ufficio");
+    await cerca(page, secondo);
     assert.equal(await row(page, secondo).count(), 0, `${who(secondo)} is no longer placed here`);
+    await assert.doesNotReject(part(page, 'minori').getByText('Nessun minore accolto corrisponde alla ricerca.').waitFor());
+    await cerca(page, primo);
+    assert.equal((await reportCell(page, primo).textContent()).trim(), "Letta dall'ufficio");
     const risposta = part(page, 'risposte').locator('li', { hasText: who(primo) });
     assert.equal(await risposta.count(), 1, 'the answer on the report');
     const text = (await risposta.textContent()).replace(/\s+/g, ' ');

@@ -6,6 +6,7 @@
 // audit row).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { Client, DEMO, sql } from './client.mjs';
 
 const SERVER = process.env.SERVER || 'nginx';
@@ -23,11 +24,11 @@ async function as(who) {
   return c;
 }
 
-async function newCase(r) {
+async function newCase(r, cognome) {
   seq++;
   const token = await r.csrf('/minori/nuovo');
   const res = await r.post('/minori/nuovo', {
-    csrf: token, cognome: `Mon${SERVER}${seq}${Date.now() % 100000}`, nome: 'Nove', sesso: 'M',
+    csrf: token, cognome: cognome || `Mon${SERVER}${seq}${Date.now() % 100000}`, nome: 'Nove', sesso: 'M',
     data_nascita: '10/05/2009', paese_nascita: 'Mali', cittadinanza: 'Mali', data_rintraccio: '02/10/2025',
     modalita_rintraccio: 'sbarco', data_403: '02/10/2025', data_presa_in_carico: '03/10/2025',
     struttura_id: struttura('Comunità Il Ponte'), operatore_id: userId('operatore'), conferma_nuovo: '1',
@@ -140,16 +141,21 @@ test(`${SERVER}: my actions by when they are due; done records who and when`, as
   assert.ok(at('Tra tre giorni') > at('id="settimana"') && at('Tra tre giorni') < at('id="avanti"'), 'due this week');
   assert.ok(at('Tra un mese') > at('id="avanti"'), 'later');
   assert.doesNotMatch(mine, /Azioni scadute di tutto l&#39;ufficio|Azioni scadute di tutto l'ufficio/, 'the office\'s overdue list is the responsabile\'s');
-  // The responsabile sees every overdue action.
-  assert.match((await r.get('/minori/azioni')).body, /Scaduta ieri/);
-  // Done.
+  // The responsabile sees every overdue action, the oldest first, 25 a page, to read.
   const a = sql(`SELECT id FROM azioni_seguito WHERE minore_id = ${id} AND cosa = 'Scaduta ieri'`);
+  const older = count(`azioni_seguito WHERE stato = 'aperta' AND entro < date('now', 'localtime') AND (entro < (SELECT entro FROM azioni_seguito WHERE id = ${a}) OR (entro = (SELECT entro FROM azioni_seguito WHERE id = ${a}) AND id < ${a}))`);
+  const office = (await r.get(`/minori/azioni?pagina=${Math.floor(older / 25) + 1}`)).body;
+  assert.match(office, /Scaduta ieri/);
+  assert.match(office, new RegExp(`${count(`azioni_seguito WHERE stato = 'aperta' AND entro < date('now', 'localtime')`)} azioni scadute`), 'how many');
+  assert.doesNotMatch(office.slice(office.indexOf('id="tutte-scadute"')), /\/fatta"/, 'the office\'s list is to read: done from the case');
+  assert.match((await r.get('/minori/azioni?pagina=0')).body, /Azioni scadute di tutto l/, 'a wrong page: the first');
+  // Done.
   const token = await o.csrf('/minori/azioni');
   let res = await o.post(`/minori/azioni/${a}/fatta`, { csrf: token });
   assert.equal(res.status, 303);
   assert.equal(sql(`SELECT stato || ':' || fatta_da || ':' || (fatta_il IS NOT NULL) FROM azioni_seguito WHERE id = ${a}`), `fatta:${me}:1`);
   assert.doesNotMatch((await o.get('/minori/azioni')).body, /Scaduta ieri/);
-  assert.doesNotMatch((await r.get('/minori/azioni')).body, new RegExp(`/minori/azioni/${a}/fatta`));
+  assert.doesNotMatch((await r.get(`/minori/azioni?pagina=${Math.floor(older / 25) + 1}`)).body, new RegExp(`/minori/azioni/${a}/fatta`));
   assert.equal(count(`audit WHERE entita = 'azione' AND entita_id = ${a} AND azione = 'update'`), 1);
   res = await o.post(`/minori/azioni/${a}/fatta`, { csrf: token });
   assert.equal(res.status, 303);
@@ -303,9 +309,11 @@ test(`${SERVER}: the facility's periodic report: draft, sent (then fixed), read 
   const id = await newCase(r);
   const s = await as('struttura');
   const base = `/minori/${id}`;
-  const mine = await s.get('/minori/struttura');
+  const numero = sql(`SELECT numero FROM minori WHERE id = ${id}`);
+  const mine = await s.get(`/minori/struttura?q=${numero}`);
   assert.equal(mine.status, 200);
   assert.match(mine.body, new RegExp(`href="${base}/relazioni/nuova"`), 'due: write it');
+  assert.equal((mine.body.match(/<tr>/g) || []).length, 2, 'found by its number: the header and its row');
   let res = await send(s, `${base}/relazioni/nuova`, { periodo: '13/2026', scuola: 'Frequenta il CPIA tre mattine' });
   assert.equal(res.status, 200);
   assert.match(res.body, /Scrivi il mese come mm\/aaaa/);
@@ -355,6 +363,49 @@ test(`${SERVER}: the facility's periodic report: draft, sent (then fixed), read 
   assert.equal(count(`audit WHERE azione = 'permission_denied' AND entita = 'minore' AND entita_id = ${elsewhere}`), d + 1);
   assert.equal((await s.get(`/minori/${elsewhere}/relazioni/${rel}`)).status, 403);
   assert.equal((await o.get('/minori/struttura')).status, 403);
+});
+
+test(`${SERVER}: the facility's page: its minors 25 a page in name order, found by name or number, never another facility's`, async () => {
+  const r = await as('responsabile');
+  // Names of letters only (a search with digits is one by code), their own.
+  const letters = (n) => String(n).replace(/\d/g, (d) => 'abcdefghij'[d]);
+  const cognome = `Pontina${letters(Date.now())}`;
+  const cognome2 = `Aurorina${letters(Date.now())}`;
+  const mine = await newCase(r, cognome);
+  const other = await newCase(r, cognome2);
+  sql(`UPDATE minori SET struttura_id = (SELECT id FROM strutture WHERE nome = 'SAI Casa Aurora') WHERE id = ${other}`);
+  const s = await as('struttura');
+  const ponte = struttura('Comunità Il Ponte');
+  const ids = (body) => [...body.matchAll(/<th scope="row"><a href="\/minori\/(\d+)">/g)].map((m) => Number(m[1]));
+  const inOrder = (offset) => sql(`SELECT group_concat(id) FROM (SELECT id FROM minori WHERE struttura_id = ${ponte} ORDER BY cognome COLLATE NOCASE, nome COLLATE NOCASE, id LIMIT 25 OFFSET ${offset})`).split(',').map(Number);
+  while (count(`minori WHERE struttura_id = ${ponte}`) <= 25) await newCase(r);
+  const first = (await s.get('/minori/struttura')).body;
+  assert.deepEqual(ids(first), inOrder(0), 'the first 25 in name order');
+  assert.match(first, /href="\/minori\/struttura\?q=&amp;pagina=2">Pagina successiva/);
+  assert.doesNotMatch(first, /Pagina precedente/);
+  const second = (await s.get('/minori/struttura?pagina=2')).body;
+  assert.deepEqual(ids(second), inOrder(25), 'the next 25');
+  assert.match(second, /Pagina precedente/);
+  assert.deepEqual(ids((await s.get('/minori/struttura?pagina=abc')).body), inOrder(0), 'a wrong page: the first');
+  // Found by number and by name; another facility's minor never.
+  const numero = sql(`SELECT numero FROM minori WHERE id = ${mine}`);
+  assert.deepEqual(ids((await s.get(`/minori/struttura?q=${numero.toLowerCase()}`)).body), [mine], 'by number, any case');
+  assert.deepEqual(ids((await s.get(`/minori/struttura?q=${encodeURIComponent(cognome)}`)).body), [mine], 'by name');
+  const numero2 = sql(`SELECT numero FROM minori WHERE id = ${other}`);
+  for (const q of [numero2, cognome2]) {
+    const found = (await s.get(`/minori/struttura?q=${encodeURIComponent(q)}`)).body;
+    assert.deepEqual(ids(found), [], `another facility's minor is not found by ${q === numero2 ? 'number' : 'name'}`);
+    assert.match(found, /Nessun minore accolto corrisponde alla ricerca/);
+  }
+  // No letter and no digit: told next to the field, what was typed kept.
+  const bad = (await s.get(`/minori/struttura?q=${encodeURIComponent('%% !')}`)).body;
+  assert.match(bad, /id="e-q"[^>]*>Scrivi almeno una lettera del nome o il numero del fascicolo/);
+  assert.match(bad, /name="q"[^>]*value="%% !"/);
+  assert.deepEqual(ids(bad), []);
+  // The searches are GETs; the access log has their path, never the name typed.
+  const log = readFileSync(`${process.env.STATEDIR}/log/approdo-access.log`, 'utf8');
+  assert.match(log, /GET \/minori\/struttura /);
+  for (const name of [cognome, cognome2]) assert.ok(!log.includes(name), `the access log does not name ${name}`);
 });
 
 test(`${SERVER}: a team meeting with two minors, their decisions and actions; its minutes`, async () => {

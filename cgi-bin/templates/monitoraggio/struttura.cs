@@ -3,10 +3,14 @@
 <p class="lead">I minori accolti ora e la relazione di <?cs var:Struttura.periodo ?> di ciascuno.</p>
 <section aria-labelledby="minori" class="mb-5">
   <h2 id="minori" class="h3">Minori accolti</h2>
-  <?cs if:subcount(Struttura.minori) == 0 ?><p>Nessun minore accolto ora.</p><?cs else ?>
-  <?cs if:Struttura.n > 200 ?><p><?cs var:Struttura.n ?> minori accolti: qui i primi 200 in ordine alfabetico; gli altri sono nell'elenco dei minori.</p><?cs /if ?>
+  <form method="get" action="/minori/struttura" novalidate class="row align-items-end" role="search" aria-label="Cerca tra i minori accolti">
+    <div class="col-12 col-md-8 col-lg-6"><?cs call:field(Form.q) ?></div>
+    <div class="col-12 col-md-4 mb-4"><button type="submit" class="btn btn-primary">Cerca</button><?cs if:Form.q.value ?> <a href="/minori/struttura" class="btn btn-outline-secondary">Tutti i minori</a><?cs /if ?></div>
+  </form>
+  <?cs if:subcount(Struttura.minori) == 0 ?><p><?cs if:Form.q.value ?>Nessun minore accolto corrisponde alla ricerca.<?cs else ?>Nessun minore accolto ora.<?cs /if ?></p><?cs else ?>
+  <?cs if:Struttura.prima || Struttura.dopo ?><p>In ordine alfabetico, 25 per pagina: pagina <?cs var:Struttura.pagina ?>.</p><?cs /if ?>
   <div class="table-responsive"><table class="table">
-    <caption>Minori accolti e relazione del periodo</caption>
+    <caption>Minori accolti e relazione del periodo<?cs if:Form.q.value ?> (ricerca)<?cs elif:Struttura.prima || Struttura.dopo ?>, pagina <?cs var:Struttura.pagina ?><?cs /if ?></caption>
     <thead><tr><th scope="col">Minore</th><th scope="col">Relazione di <?cs var:Struttura.periodo ?></th><th scope="col"><span class="visually-hidden">Azioni</span></th></tr></thead>
     <tbody><?cs each:m = Struttura.minori ?><tr>
       <th scope="row"><a href="/minori/<?cs var:m.id ?>"><?cs var:m.cognome ?> <?cs var:m.nome ?></a> <span class="small text-nowrap">(<?cs var:m.numero ?>)</span></th>
@@ -14,17 +18,15 @@
       <td><?cs if:m.stato == "bozza" ?><a href="/minori/<?cs var:m.id ?>/relazioni/<?cs var:m.relazione ?>">Continua la relazione<span class="visually-hidden"> di <?cs var:m.cognome ?> <?cs var:m.nome ?></span></a> · <?cs elif:!m.stato ?><a href="/minori/<?cs var:m.id ?>/relazioni/nuova">Scrivi la relazione<span class="visually-hidden"> di <?cs var:m.cognome ?> <?cs var:m.nome ?></span></a> · <?cs /if ?><a href="/minori/<?cs var:m.id ?>/eventi/nuovo">Segnala un evento<span class="visually-hidden"> per <?cs var:m.cognome ?> <?cs var:m.nome ?></span></a></td>
     </tr><?cs /each ?></tbody>
   </table></div>
+  <?cs if:Struttura.prima || Struttura.dopo ?><nav aria-label="Pagine dei minori accolti" class="pagination-wrapper">
+    <ul class="pagination">
+      <?cs if:Struttura.prima ?><li class="page-item"><a class="page-link" href="/minori/struttura?q=<?cs var:url_escape(Form.q.value) ?>&amp;pagina=<?cs var:Struttura.prima ?>">Pagina precedente</a></li><?cs /if ?>
+      <?cs if:Struttura.dopo ?><li class="page-item"><a class="page-link" href="/minori/struttura?q=<?cs var:url_escape(Form.q.value) ?>&amp;pagina=<?cs var:Struttura.dopo ?>">Pagina successiva</a></li><?cs /if ?>
+    </ul>
+  </nav><?cs /if ?>
   <?cs /if ?>
 </section>
-<section aria-labelledby="da-fare" class="mb-5">
-  <h2 id="da-fare" class="h3">Azioni affidate alla struttura</h2>
-  <?cs if:subcount(Struttura.pei) == 0 && subcount(Struttura.azioni) == 0 ?><p>Nessuna azione da fare.</p><?cs else ?>
-  <ul class="list-unstyled">
-    <?cs each:a = Struttura.pei ?><li class="border-start border-3 ps-3 mb-2<?cs if:a.scaduta == "1" ?> border-danger<?cs /if ?>"><a href="/minori/<?cs var:a.minore_id ?>/pei"><?cs var:a.cognome ?> <?cs var:a.nome ?></a>, dal PEI: <?cs var:a.cosa ?><?cs if:a.entro ?> · entro il <?cs var:a.entro ?><?cs if:a.scaduta == "1" ?> <strong>(scaduta)</strong><?cs /if ?><?cs /if ?></li><?cs /each ?>
-    <?cs each:a = Struttura.azioni ?><li class="border-start border-3 ps-3 mb-2<?cs if:a.scaduta == "1" ?> border-danger<?cs /if ?>"><a href="/minori/<?cs var:a.minore_id ?>"><?cs var:a.cognome ?> <?cs var:a.nome ?></a>, chiesta dall'ufficio: <?cs var:a.cosa ?><?cs if:a.entro ?> · entro il <?cs var:a.entro ?><?cs if:a.scaduta == "1" ?> <strong>(scaduta)</strong><?cs /if ?><?cs /if ?></li><?cs /each ?>
-  </ul>
-  <?cs /if ?>
-</section>
+<?cs escape:"none" ?><?cs var:Struttura.azioni_html ?><?cs /escape ?>
 
 <section aria-labelledby="risposte" class="mb-5">
   <h2 id="risposte" class="h3">Le risposte dell'ufficio</h2>
