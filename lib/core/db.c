@@ -495,6 +495,24 @@ row_get(const struct row *r, const char *name)
 	return NULL;
 }
 
+/* One more value (copied) at the end of a row: a record's own extras. */
+void
+row_add(struct pool *pool, struct row *r, const char *name, const char *value)
+{
+	const char **names = pool_alloc(pool, (r->n + 1) * sizeof(*names));
+	const char **values = pool_alloc(pool, (r->n + 1) * sizeof(*values));
+
+	if (r->n) {
+		memcpy(names, r->name, r->n * sizeof(*names));
+		memcpy(values, r->value, r->n * sizeof(*values));
+	}
+	names[r->n] = pool_strdup(pool, name);
+	values[r->n] = value ? pool_strdup(pool, value) : NULL;
+	r->name = names;
+	r->value = values;
+	r->n++;
+}
+
 static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
 static const char SQL_BEGIN_READ[] = "BEGIN DEFERRED";
 static const char SQL_COMMIT[] = "COMMIT";

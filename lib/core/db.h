@@ -82,6 +82,7 @@ int db_row(struct pool *, const char *sql, const struct db_arg *, size_t,
     struct row *);
 void row_copy(struct pool *, struct stmt *, struct row *);
 const char *row_get(const struct row *, const char *name);
+void row_add(struct pool *, struct row *, const char *name, const char *value);
 
 int db_begin_write(void);
 int db_begin_light(void);

@@ -73,10 +73,12 @@ allowed(struct edit *e)
 static int
 load_current(struct edit *e)
 {
-	if (e->rec->sql_get == NULL)
-		return 0;
-	return db_row(&e->r->pool, e->rec->sql_get, ARGS(ARG_INT("id", e->id)),
-	    &e->current) < 0 ? -1 : 0;
+	if (e->rec->sql_get && db_row(&e->r->pool, e->rec->sql_get,
+	    ARGS(ARG_INT("id", e->id)), &e->current) < 0)
+		return -1;
+	if (e->rec->load && e->current.n > 0)
+		return e->rec->load(e);
+	return 0;
 }
 
 static int

@@ -67,6 +67,11 @@ struct record {
 	/* The stored row: :id; columns named like the fields, and any others
 	** the check needs. Optional. */
 	const char *sql_get;
+	/* After the stored row is read (a form, a POST): adds to e->current,
+	** with row_add(), the values kept in other tables (a field for each
+	** of the record's rows), so that they fill the form and are audited
+	** like the others; 0, or -1 on error (optional). */
+	int (*load)(struct edit *);
 	/* Writes the form: its fields by name, :id (or :parent), :utente. */
 	const char *sql_set;
 	/* A new form's values (optional). */

@@ -19,23 +19,117 @@
 #include "session.h"
 #include "settings.h"
 
-static const struct field fields[] = {
+#define TEXT .type = FIELD_TEXTAREA, .max = 8000
+static const struct field before[] = {
 	{ "periodo", "Mese della relazione", .type = FIELD_TEXT, .max = 7,
-	  .flags = FIELD_REQUIRED, .hint = "mm/aaaa" },
-	{ "scuola", "Frequenza della scuola o del corso", .type = FIELD_TEXTAREA,
-	  .max = 8000 },
-	{ "italiano", "Progressi in italiano L2", .type = FIELD_TEXTAREA,
-	  .max = 8000 },
-	{ "salute", "Salute", .type = FIELD_TEXTAREA, .max = 8000 },
-	{ "comportamento", "Comportamento e relazioni", .type = FIELD_TEXTAREA,
-	  .max = 8000 },
-	{ "azioni", "Avanzamento delle azioni del PEI affidate alla struttura",
-	  .type = FIELD_TEXTAREA, .max = 8000 },
-	{ "note", "Note", .type = FIELD_TEXTAREA, .max = 8000 },
+	  .flags = FIELD_REQUIRED, .hint = "mm/aaaa", .group = "Il mese" },
+	{ "scuola", "Frequenza della scuola o del corso", TEXT },
+	{ "italiano", "Progressi in italiano L2", TEXT },
+	{ "salute", "Salute", TEXT },
+	{ "comportamento", "Comportamento e relazioni", TEXT },
 };
-/* What a report must say before it is sent. */
+/* After the PEI's actions, one field each (avanzamento_N). */
+#define AZIONI_GRUPPO "Le azioni del PEI affidate alla struttura"
+static const struct field after[] = {
+	{ "azioni", "Altre attività con il minore", TEXT,
+	  .hint = "Anche le azioni chieste dall'ufficio",
+	  .group = AZIONI_GRUPPO },
+	{ "note", "Note", TEXT, .group = "Altro" },
+};
+/* What a report must say before it is sent (and each action's progress). */
 static const char *const needed[] = { "scuola", "italiano", "salute",
     "comportamento" };
+
+/*
+** The PEI's actions a report tells the progress of: those it already
+** tells (the PEI may have changed since), then the open ones the PEI in
+** force gives the facility now. Strings in `pool`; their number.
+*/
+#define AZIONI_MAX 24
+static const char SQL_RIGHE[] =
+    "SELECT azione_id, cosa, entro, avanzamento FROM relazioni_azioni"
+    " WHERE relazione_id = :relazione ORDER BY rowid";
+
+static size_t
+report_actions(struct pool *p, long long minore, long long relazione,
+    struct pei_azione *out, size_t max)
+{
+	struct pei_azione now[AZIONI_MAX];
+	struct stmt *st;
+	size_t n = 0, k = 0, nnow;
+
+	if (relazione) {
+		st = db_query(SQL_RIGHE, ARGS(ARG_INT("relazione", relazione)));
+		while (n < max && db_step(st) == SQLITE_ROW) {
+			out[n].id = db_int(st, "azione_id");
+			out[n].cosa = pool_strdup(p, db_text(st, "cosa"));
+			out[n].entro = pool_strdup(p, db_text(st, "entro"));
+			n++;
+		}
+		db_done(st);
+	}
+	nnow = pei_azioni_in_vigore(p, minore, "struttura", now, COUNT(now));
+	for (; k < nnow && n < max; k++) {
+		size_t i = 0;
+
+		while (i < n && out[i].id != now[k].id)
+			i++;
+		if (i == n)
+			out[n++] = now[k];
+	}
+	return n;
+}
+
+/* The form: the fixed fields, a field per action of the PEI (e->data). */
+struct azioni {
+	struct pei_azione v[AZIONI_MAX];
+	size_t n;
+};
+
+static size_t
+fields_make(struct edit *e, struct field *out)
+{
+	struct pool *p = &e->r->pool;
+	struct azioni *a = pool_alloc(p, sizeof *a);
+	size_t n = 0;
+
+	a->n = report_actions(p, e->r->id[0], e->id, a->v, COUNT(a->v));
+	e->data = a;
+	for (size_t i = 0; i < COUNT(before); i++)
+		out[n++] = before[i];
+	for (size_t i = 0; i < a->n; i++) {
+		out[n] = (struct field){ .name = pool_printf(p,
+		    "avanzamento_%lld", a->v[i].id), .label = *a->v[i].entro ?
+		    pool_printf(p, "%s (entro il %s)", a->v[i].cosa,
+		    a->v[i].entro) : a->v[i].cosa, TEXT };
+		if (i == 0)
+			out[n].group = AZIONI_GRUPPO;
+		n++;
+	}
+	for (size_t i = 0; i < COUNT(after); i++) {
+		out[n] = after[i];
+		if (a->n > 0 && strcmp(out[n].name, "azioni") == 0)
+			out[n].group = NULL;	/* in the actions' group */
+		n++;
+	}
+	return n;
+}
+
+/* The progress told of each action, as its field's stored value. */
+static int
+load(struct edit *e)
+{
+	struct stmt *st = db_query(SQL_RIGHE, ARGS(ARG_INT("relazione",
+	    e->id)));
+
+	while (db_step(st) == SQLITE_ROW)
+		row_add(&e->r->pool, &e->current, pool_printf(&e->r->pool,
+		    "avanzamento_%lld", db_int(st, "azione_id")),
+		    db_is_null(st, "avanzamento") ? NULL : db_text(st,
+		    "avanzamento"));
+	db_done(st);
+	return db_failed() ? -1 : 0;
+}
 
 /* The months between two reports. */
 static int
@@ -161,6 +255,37 @@ static const char SQL_SET[] =
     " italiano = :italiano, salute = :salute, comportamento = :comportamento,"
     " azioni = :azioni, note = :note WHERE id = :id AND stato = 'bozza'";
 
+static const char SQL_RIGA_SET[] =
+    "INSERT INTO relazioni_azioni (relazione_id, azione_id, cosa, entro,"
+    " avanzamento) VALUES (:relazione, :azione, :cosa, :entro, :avanzamento)"
+    " ON CONFLICT (relazione_id, azione_id) DO UPDATE"
+    " SET avanzamento = excluded.avanzamento"
+    " WHERE avanzamento IS NOT excluded.avanzamento";
+static const char SQL_RIGA_DEL[] =
+    "DELETE FROM relazioni_azioni WHERE relazione_id = :relazione"
+    " AND azione_id = :azione";
+
+/* Each action's progress: told, or (empty) not. */
+static int
+save_actions(struct edit *e)
+{
+	const struct azioni *a = e->data;
+
+	for (size_t i = 0; i < a->n; i++) {
+		const char *v = form_value(&e->form, pool_printf(&e->r->pool,
+		    "avanzamento_%lld", a->v[i].id));
+
+		if (v ? db_write(SQL_RIGA_SET, ARGS(ARG_INT("relazione", e->id),
+		    ARG_INT("azione", a->v[i].id), ARG_TEXT("cosa",
+		    a->v[i].cosa), ARG_TEXT("entro", a->v[i].entro),
+		    ARG_TEXT("avanzamento", v))) : db_write(SQL_RIGA_DEL,
+		    ARGS(ARG_INT("relazione", e->id), ARG_INT("azione",
+		    a->v[i].id))))
+			return -1;
+	}
+	return 0;
+}
+
 static int
 save(struct edit *e)
 {
@@ -186,7 +311,7 @@ save(struct edit *e)
 	if (e->id == 0)
 		e->id = db_last_id();
 	e->detail = pool_printf(&e->r->pool, "minore %lld", e->r->id[0]);
-	return 0;
+	return save_actions(e);
 }
 
 /*
@@ -196,6 +321,8 @@ save(struct edit *e)
 long long
 relazione_scrivi(struct request *r, long long minore, const char *periodo)
 {
+	struct pei_azione a[AZIONI_MAX];
+	size_t n;
 	long long id = db_insert(SQL_ADD, ARGS(ARG_INT("minore", minore),
 	    ARG_INT("struttura", r->user.struttura_id),
 	    ARG_TEXT("periodo_iso", periodo),
@@ -208,7 +335,16 @@ relazione_scrivi(struct request *r, long long minore, const char *periodo)
 	    "seguita ogni giorno."), ARG_TEXT("note", NULL),
 	    ARG_INT("autore", r->user.id)));
 
-	if (id <= 0 || db_write(SQL_INVIA, ARGS(ARG_INT("id", id),
+	if (id <= 0)
+		return -1;
+	n = pei_azioni_in_vigore(&r->pool, minore, "struttura", a, COUNT(a));
+	for (size_t i = 0; i < n; i++)
+		if (db_write(SQL_RIGA_SET, ARGS(ARG_INT("relazione", id),
+		    ARG_INT("azione", a[i].id), ARG_TEXT("cosa", a[i].cosa),
+		    ARG_TEXT("entro", a[i].entro), ARG_TEXT("avanzamento",
+		    "Avviata: il ragazzo è accompagnato ogni settimana."))) != 0)
+			return -1;
+	if (db_write(SQL_INVIA, ARGS(ARG_INT("id", id),
 	    ARG_INT("utente", r->user.id))) != 0 || audit_record(r, "create",
 	    "relazione", id, pool_printf(&r->pool, "minore %lld", minore),
 	    NULL, 0) < 0)
@@ -244,7 +380,7 @@ next(struct edit *e)
 }
 
 #define RELAZIONE .entity = "relazione", .owner = "minore", \
-	.fields = fields, .nfields = COUNT(fields), .sql_get = SQL_GET, \
+	.fields_make = fields_make, .sql_get = SQL_GET, .load = load, \
 	.access_edit = access_edit, .defaults = defaults, .check = check, \
 	.save = save, .page = page, .next = next, \
 	.saved = "Bozza della relazione salvata: inviala quando è completa."
@@ -255,6 +391,29 @@ const struct record relazione_nuova = {
 const struct record relazione_modifica = {
 	RELAZIONE, .name = "relazioni", .title = "Relazione periodica",
 };
+
+/* Sending refused: back to the draft, told why. */
+static int
+incomplete(struct request *r, const char *why)
+{
+	db_rollback();
+	session_set_errore(r, why);
+	return response_redirect(r, pool_printf(&r->pool,
+	    "/minori/%lld/relazioni/%lld", r->id[0], r->id[1]));
+}
+
+/* The actions report r->id[1] must tell the progress of. */
+static long long
+count_actions(struct request *r)
+{
+	struct pei_azione a[AZIONI_MAX];
+
+	return (long long)report_actions(&r->pool, r->id[0], r->id[1], a,
+	    COUNT(a));
+}
+static const char SQL_CON_AVANZAMENTO[] =
+    "SELECT count(*) FROM relazioni_azioni WHERE relazione_id = :relazione"
+    " AND avanzamento IS NOT NULL";
 
 /* POST /minori/N/relazioni/M/invia: sent when complete, then fixed. */
 int
@@ -274,14 +433,15 @@ relazione_invia_post(struct request *r)
 	if (db_row(&r->pool, SQL_GET, ARGS(ARG_INT("id", r->id[1])), &v) != 1)
 		return 500;
 	for (size_t i = 0; i < COUNT(needed); i++)
-		if (row_get(&v, needed[i]) == NULL) {
-			db_rollback();
-			session_set_errore(r, "La relazione non è completa: "
+		if (row_get(&v, needed[i]) == NULL)
+			return incomplete(r, "La relazione non è completa: "
 			    "scrivi frequenza, italiano, salute e comportamento, "
 			    "poi inviala.");
-			return response_redirect(r, pool_printf(&r->pool,
-			    "/minori/%lld/relazioni/%lld", r->id[0], r->id[1]));
-		}
+	if (db_value(SQL_CON_AVANZAMENTO, ARGS(ARG_INT("relazione",
+	    r->id[1])), 0) < count_actions(r))
+		return incomplete(r, "La relazione non è completa: scrivi "
+		    "come va ciascuna azione del PEI affidata alla struttura, "
+		    "poi inviala.");
 	if (db_write(SQL_INVIA, ARGS(ARG_INT("id", r->id[1]), ARG_INT("utente",
 	    r->user.id))) != 0)
 		return 500;
@@ -356,12 +516,30 @@ static const char SQL_DEL_CASO[] =
     " WHERE r.minore_id = :minore AND r.stato <> 'bozza'"
     " ORDER BY r.periodo DESC, r.id DESC LIMIT 60";
 
+/* A report's progress of each PEI action, as its list "pei". */
+static void
+relazione_row(HDF *row, struct stmt *st, void *ctx)
+{
+	struct stmt *q = db_query(SQL_RIGHE, ARGS(ARG_INT("relazione",
+	    db_int(st, "id"))));
+	char k[40];
+
+	(void)ctx;
+	for (int i = 0; db_step(q) == SQLITE_ROW; i++)
+		for (int c = 1; c < 4; c++) {
+			snprintf(k, sizeof k, "pei.%d.%s", i,
+			    db_column_name(q, c));
+			row_set(row, k, db_text_at(q, c));
+		}
+	db_done(q);
+}
+
 /* Relazioni: the reports the office has received on the case. */
 int
 relazioni_del_caso(struct request *r, long long minore)
 {
 	return page_rows(r, "Relazioni", db_query(SQL_DEL_CASO,
-	    ARGS(ARG_INT("minore", minore))), 0, NULL, NULL);
+	    ARGS(ARG_INT("minore", minore))), 0, relazione_row, NULL);
 }
 
 /*

@@ -165,6 +165,32 @@ pei_obiettivi_bozza(struct pool *p, long long minore, struct pei_obiettivo *out,
 	return n;
 }
 
+static const char SQL_IN_VIGORE[] =
+    "SELECT a.id, a.cosa, coalesce(strftime('%d/%m/%Y', a.entro), '')"
+    " AS entro FROM pei_azioni a WHERE a.pei_id = (SELECT id FROM pei"
+    " WHERE minore_id = :minore AND stato = 'approvata'"
+    " ORDER BY versione DESC LIMIT 1) AND a.chi = :chi"
+    " AND a.stato IN ('da_fare', 'in_corso')"
+    " ORDER BY a.entro IS NULL, a.entro, a.id";
+
+size_t
+pei_azioni_in_vigore(struct pool *p, long long minore, const char *chi,
+    struct pei_azione *out, size_t max)
+{
+	struct stmt *st = db_query(SQL_IN_VIGORE, ARGS(ARG_INT("minore",
+	    minore), ARG_TEXT("chi", chi)));
+	size_t n = 0;
+
+	while (n < max && db_step(st) == SQLITE_ROW) {
+		out[n].id = db_int(st, "id");
+		out[n].cosa = pool_strdup(p, db_text(st, "cosa"));
+		out[n].entro = pool_strdup(p, db_text(st, "entro"));
+		n++;
+	}
+	db_done(st);
+	return n;
+}
+
 const struct choice *
 pei_obiettivo_stati(size_t *n)
 {

@@ -50,6 +50,19 @@ struct pei_obiettivo {
 size_t pei_obiettivi_bozza(struct pool *, long long minore,
     struct pei_obiettivo *out, size_t max);
 const struct choice *pei_obiettivo_stati(size_t *n);
+
+/*
+** The open actions (to do, under way) given to `chi` ("struttura") in the
+** PEI in force of minor `minore` (the last approved version), by when they
+** are due: at most `max` into `out`, their number. `entro` is gg/mm/aaaa
+** or "". Strings in `pool`.
+*/
+struct pei_azione {
+	long long id;
+	const char *cosa, *entro;
+};
+size_t pei_azioni_in_vigore(struct pool *, long long minore, const char *chi,
+    struct pei_azione *out, size_t max);
 /* In the caller's transaction, audited; 0, 1 if the objective is not in
 ** the version being written (any more), or -1. */
 int pei_obiettivo_aggiorna(struct request *, long long minore,

@@ -65,7 +65,7 @@ const LABEL = {
   italiano: 'Progressi in italiano L2',
   salute: 'Salute',
   comportamento: 'Comportamento e relazioni',
-  azioni: 'Avanzamento delle azioni del PEI affidate alla struttura',
+  azioni: 'Altre attività con il minore',
   tipo: 'Che cosa è successo',
   data: 'Data',
   ora: 'Ora',

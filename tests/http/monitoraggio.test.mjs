@@ -365,6 +365,56 @@ test(`${SERVER}: the facility's periodic report: draft, sent (then fixed), read 
   assert.equal((await o.get('/minori/struttura')).status, 403);
 });
 
+test(`${SERVER}: the periodic report tells how each PEI action given to the facility is going`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const o = await as('operatore');
+  const base = `/minori/${id}`;
+  // A PEI in force with two actions for the facility (one done) and one for the worker.
+  let token = await o.csrf(`${base}/pei`);
+  assert.equal((await o.post(`${base}/pei/apri`, { csrf: token })).status, 303);
+  assert.equal((await send(o, `${base}/pei/obiettivi/nuova`, { area: 'scuola', descrizione: 'Licenza media', stato: 'in_corso' })).status, 303);
+  const ob = sql(`SELECT o.id FROM pei_obiettivi o JOIN pei p ON p.id = o.pei_id WHERE p.minore_id = ${id}`);
+  for (const [cosa, chi, stato, entro] of [['Accompagnarlo al CPIA', 'struttura', 'da_fare', '30/11/2027'], ['Prima visita medica', 'struttura', 'fatta', ''], ['Trovare una squadra', 'operatore', 'da_fare', '']])
+    assert.equal((await send(o, `${base}/pei/obiettivi/${ob}/azioni/nuova`, { cosa, chi, stato, entro })).status, 303, cosa);
+  const v = sql(`SELECT id FROM pei WHERE minore_id = ${id}`);
+  token = await o.csrf(`${base}/pei`);
+  assert.equal((await o.post(`${base}/pei/${v}/invia`, { csrf: token })).status, 303);
+  token = await r.csrf(`${base}/pei`);
+  assert.equal((await r.post(`${base}/pei/${v}/decisione`, { csrf: token, decisione: 'approva' })).status, 303);
+  assert.equal(sql(`SELECT stato FROM pei WHERE id = ${v}`), 'approvata');
+  const azione = sql(`SELECT id FROM pei_azioni WHERE pei_id = ${v} AND cosa = 'Accompagnarlo al CPIA'`);
+  // The form asks for the open facility action only.
+  const s = await as('struttura');
+  const form = (await s.get(`${base}/relazioni/nuova`)).body;
+  assert.match(form, /Le azioni del PEI affidate alla struttura/);
+  assert.match(form, new RegExp(`<label[^>]*for="f-avanzamento_${azione}"[^>]*>Accompagnarlo al CPIA \\(entro il 30/11/2027\\)`));
+  assert.doesNotMatch(form, /Prima visita medica|Trovare una squadra/, 'not what is done, not what is not the facility\'s');
+  const whole = { periodo: '11/2026', scuola: 'Frequenta', italiano: 'A1', salute: 'Bene', comportamento: 'Sereno' };
+  let res = await send(s, `${base}/relazioni/nuova`, whole);
+  assert.equal(res.status, 303);
+  const rel = sql(`SELECT id FROM relazioni WHERE minore_id = ${id}`);
+  // Sent without the action's progress: refused, still a draft.
+  token = await s.csrf(`${base}/relazioni/${rel}`);
+  assert.equal((await s.post(`${base}/relazioni/${rel}/invia`, { csrf: token })).status, 303);
+  assert.match((await s.get(`${base}/relazioni/${rel}`)).body, /scrivi come va ciascuna azione del PEI affidata alla struttura/);
+  assert.equal(sql(`SELECT stato FROM relazioni WHERE id = ${rel}`), 'bozza');
+  // Its progress written: kept, shown again, audited field by field.
+  res = await send(s, `${base}/relazioni/${rel}`, { ...whole, [`avanzamento_${azione}`]: 'Iscritto, frequenta tre mattine' });
+  assert.equal(res.status, 303);
+  assert.equal(sql(`SELECT cosa || '|' || entro || '|' || avanzamento FROM relazioni_azioni WHERE relazione_id = ${rel}`), 'Accompagnarlo al CPIA|30/11/2027|Iscritto, frequenta tre mattine');
+  assert.match((await s.get(`${base}/relazioni/${rel}`)).body, /Iscritto, frequenta tre mattine<\/textarea>/);
+  assert.equal(sql(`SELECT coalesce(m.prima, '-') || '>' || m.dopo FROM audit a JOIN audit_modifiche m ON m.audit_id = a.id WHERE a.entita = 'relazione' AND a.entita_id = ${rel} AND m.campo = 'avanzamento_${azione}'`), '->Iscritto, frequenta tre mattine');
+  token = await s.csrf(`${base}/relazioni/${rel}`);
+  assert.equal((await s.post(`${base}/relazioni/${rel}/invia`, { csrf: token })).status, 303);
+  assert.equal(sql(`SELECT stato FROM relazioni WHERE id = ${rel}`), 'inviata');
+  assert.throws(() => sql(`UPDATE relazioni_azioni SET avanzamento = 'x' WHERE relazione_id = ${rel}`), /a report sent is not changed/);
+  assert.throws(() => sql(`DELETE FROM relazioni_azioni WHERE relazione_id = ${rel}`), /a report sent is not changed/);
+  // The office reads each action's progress.
+  const page = (await o.get(`${base}/monitoraggio`)).body;
+  assert.match(page, /<strong>Accompagnarlo al CPIA<\/strong> \(entro il 30\/11\/2027\)<br><span class="approdo-pre">Iscritto, frequenta tre mattine/);
+});
+
 test(`${SERVER}: the facility's page: its minors 25 a page in name order, found by name or number, never another facility's`, async () => {
   const r = await as('responsabile');
   // Names of letters only (a search with digits is one by code), their own.

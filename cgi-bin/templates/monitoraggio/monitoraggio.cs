@@ -80,7 +80,8 @@
       <?cs if:v.italiano ?><dt class="col-sm-4">Italiano L2</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.italiano ?></dd><?cs /if ?>
       <?cs if:v.salute ?><dt class="col-sm-4">Salute</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.salute ?></dd><?cs /if ?>
       <?cs if:v.comportamento ?><dt class="col-sm-4">Comportamento e relazioni</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.comportamento ?></dd><?cs /if ?>
-      <?cs if:v.azioni ?><dt class="col-sm-4">Azioni del PEI</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.azioni ?></dd><?cs /if ?>
+      <?cs if:subcount(v.pei) > 0 ?><dt class="col-sm-4">Azioni del PEI</dt><dd class="col-sm-8"><ul class="list-unstyled mb-0"><?cs each:a = v.pei ?><li class="mb-2"><strong><?cs var:a.cosa ?></strong><?cs if:a.entro ?> (entro il <?cs var:a.entro ?>)<?cs /if ?><br><span class="approdo-pre"><?cs var:a.avanzamento ?></span></li><?cs /each ?></ul></dd><?cs /if ?>
+      <?cs if:v.azioni ?><dt class="col-sm-4">Altre attività</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.azioni ?></dd><?cs /if ?>
       <?cs if:v.note ?><dt class="col-sm-4">Note</dt><dd class="col-sm-8 approdo-pre"><?cs var:v.note ?></dd><?cs /if ?>
     </dl>
     <?cs if:v.stato == "letta" ?><p class="mt-2 mb-0">Presa visione di <?cs var:v.letta_da ?> il <?cs var:v.letta_il ?><?cs if:v.riscontro ?>: <span class="approdo-pre"><?cs var:v.riscontro ?></span><?cs /if ?></p>
