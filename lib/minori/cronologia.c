@@ -81,33 +81,21 @@ later_first(const void *a, const void *b)
 
 #define EVENTI_MAX 500
 
-/* GET /minori/N/cronologia[?tipo=K] */
-int
-cronologia(struct request *r)
+/*
+** The case's events, the latest first, into Cronologia.eventi (at most
+** `max`, of kind `tipo` if not NULL), and the kinds there are into
+** Cronologia.tipi, in the order first seen; how many events are listed.
+** The caller has checked who may read it.
+*/
+static int
+timeline(struct request *r, long long id, const char *tipo, int max)
 {
-	long long id = r->id[0];
-	const char *tipo = request_get(r, "tipo");
 	struct eventi e = { .pool = &r->pool };
-	int rc, shown = 0;
+	int shown = 0;
 
-	if ((rc = minore_access(r, id, 0)) != 0)
-		return rc;
-	if (minore_limited(r)) {
-		audit_now(r, "permission_denied", "minore", id, "cronologia");
-		return 403;
-	}
-	if (audit_view(r, "minore", id, "cronologia") != 0)
-		return 500;
-	if (db_begin_read() != 0)
-		return 500;
-	rc = fascicolo_header(r, id, 1);
-	if (rc == 0 && modules_cronologia(r, id, &e) != 0)
-		rc = 500;
-	db_end_read();
-	if (rc != 0)
-		return rc;
+	if (modules_cronologia(r, id, &e) != 0)
+		return -1;
 	qsort(e.v, e.n, sizeof *e.v, later_first);
-	/* The kinds there are, for the filter, in the order first seen. */
 	for (size_t i = 0, k = 0; i < e.n; i++) {
 		size_t j;
 
@@ -121,10 +109,10 @@ cronologia(struct request *r)
 		    e.v[i].tipo_label);
 		k++;
 	}
-	for (size_t i = 0; i < e.n && shown < EVENTI_MAX; i++) {
+	for (size_t i = 0; i < e.n && shown < max; i++) {
 		HDF *row;
 
-		if (tipo && *tipo && strcmp(tipo, e.v[i].tipo) != 0)
+		if (tipo && strcmp(tipo, e.v[i].tipo) != 0)
 			continue;
 		row = page_row(r, "Cronologia.eventi", shown++);
 		row_set_date(row, "data", e.v[i].data);
@@ -135,7 +123,43 @@ cronologia(struct request *r)
 		if (e.v[i].href)
 			row_set(row, "href", e.v[i].href);
 	}
-	page_set(r, "Cronologia.tipo", tipo ? tipo : "");
 	page_set_int(r, "Cronologia.n", shown);
+	page_set_int(r, "Cronologia.tutti", (long long)e.n);
+	return shown;
+}
+
+/* The case page's latest events: the office's (full) view only. */
+int
+cronologia_recenti(struct request *r, long long id, int max)
+{
+	return timeline(r, id, NULL, max) < 0 ? -1 : 0;
+}
+
+/* GET /minori/N/cronologia[?tipo=K] */
+int
+cronologia(struct request *r)
+{
+	long long id = r->id[0];
+	const char *tipo = request_get(r, "tipo");
+	int rc;
+
+	if ((rc = minore_access(r, id, 0)) != 0)
+		return rc;
+	if (minore_limited(r)) {
+		audit_now(r, "permission_denied", "minore", id, "cronologia");
+		return 403;
+	}
+	if (audit_view(r, "minore", id, "cronologia") != 0)
+		return 500;
+	if (db_begin_read() != 0)
+		return 500;
+	rc = fascicolo_header(r, id, 1);
+	if (rc == 0 && timeline(r, id, tipo && *tipo ? tipo : NULL,
+	    EVENTI_MAX) < 0)
+		rc = 500;
+	db_end_read();
+	if (rc != 0)
+		return rc;
+	page_set(r, "Cronologia.tipo", tipo ? tipo : "");
 	return page_render(r, "minori/cronologia.cs", "Cronologia");
 }

@@ -131,6 +131,9 @@ documento_row(HDF *row, struct stmt *st, void *ctx)
 		row_set(row, "in_scadenza", "1");
 }
 
+/* The latest events the case page shows of its timeline. */
+#define RECENTI 6
+
 /* GET /minori/#: the case page. */
 int
 fascicolo(struct request *r)
@@ -162,6 +165,8 @@ fascicolo(struct request *r)
 		page_rows(r, "Stati", db_query(SQL_STATI, ARGS(ARG_INT("id",
 		    id))), 0, row_label, &(struct label){ "stato", "stato",
 		    minore_stati, minore_nstati });
+		if (cronologia_recenti(r, id, RECENTI) != 0)
+			return 500;
 	}
 	return page_render(r, "minori/fascicolo.cs", "Fascicolo");
 }

@@ -85,6 +85,7 @@ int fascicolo(struct request *);
 int documento_verifica_post(struct request *);
 int documento_file(struct request *);
 int cronologia(struct request *);
+int cronologia_recenti(struct request *, long long id, int max);
 int proposte_page(struct request *, long long minore);
 int proposta_conferma_post(struct request *);
 int proposta_respingi_post(struct request *);

@@ -218,8 +218,18 @@ test(`${SERVER}: the case's timeline, from every module, filterable by kind`, as
   const only = (await o.get(`${base}/cronologia?tipo=colloquio`)).body.replace(/<[^>]+>/g, ' ');
   assert.ok(only.includes('Colloquio con il minore') && !only.includes('Orari del CPIA') && !only.includes('Ingresso in struttura'), 'one kind only');
   assert.match((await o.get(`${base}/cronologia`)).body, /<option value="contatto">Contatti con la struttura<\/option>/);
+  // The case page has the latest six, the way to all of them and to each kind.
+  const casePage = (await o.get(base)).body;
+  const latest = casePage.slice(casePage.indexOf('id="cronologia"'), casePage.indexOf('</section>', casePage.indexOf('id="cronologia"')));
+  const latestText = latest.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/ :/g, ':');
+  assert.ok(latestText.includes('Ultimi eventi') && latestText.includes('PEI versione 1: Aperta') && latestText.includes('Contatto con la struttura: Orari del CPIA'), latestText);
+  assert.ok(latestText.indexOf('PEI versione 1: Aperta') < latestText.indexOf('Contatto con la struttura'), 'the latest first');
+  assert.equal((latest.match(/<li /g) || []).length, 6, 'six of them');
+  assert.match(latest, new RegExp(`href="${base}/cronologia">Tutta la cronologia`));
+  assert.match(latest, new RegExp(`href="${base}/cronologia\\?tipo=colloquio">Colloqui</a>`));
   const s = await as('struttura');
   assert.equal((await s.get(`${base}/cronologia`)).status, 403);
+  assert.doesNotMatch((await s.get(base)).body, /Ultimi eventi/, 'not the facility\'s');
   assert.equal(count(`audit WHERE azione = 'view' AND entita = 'minore' AND entita_id = ${id} AND dettaglio = 'cronologia'`) >= 1, true);
 });
 

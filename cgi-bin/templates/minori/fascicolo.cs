@@ -44,6 +44,16 @@
 </section>
 
 <?cs if:Case.full ?>
+<section aria-labelledby="cronologia" class="mb-5">
+  <div class="d-flex justify-content-between align-items-center flex-wrap"><h2 id="cronologia" class="h3">Ultimi eventi</h2><a href="/minori/<?cs var:Case.id ?>/cronologia">Tutta la cronologia<span class="visually-hidden"> di <?cs var:Case.cognome ?> <?cs var:Case.nome ?></span> (<?cs var:Cronologia.tutti ?>)</a></div>
+  <?cs if:Cronologia.n == 0 ?><p>Nessun evento.</p><?cs else ?>
+  <?cs include:"minori/eventi.cs" ?>
+  <nav aria-label="Cronologia per tipo"><p class="small mb-0">Per tipo:<?cs each:t = Cronologia.tipi ?> <a href="/minori/<?cs var:Case.id ?>/cronologia?tipo=<?cs var:url_escape(t.value) ?>"><?cs var:t.label ?></a><?cs if:!last(t) ?> ·<?cs /if ?><?cs /each ?></p></nav>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
+
+<?cs if:Case.full ?>
 <section aria-labelledby="anagrafica" class="mb-5">
   <div class="d-flex justify-content-between align-items-center"><h2 id="anagrafica" class="h3">Dati anagrafici</h2><?cs if:Case.can_edit ?><a href="/minori/<?cs var:Case.id ?>/anagrafica">Modifica<span class="visually-hidden"> dati anagrafici</span></a><?cs /if ?></div>
   <dl class="row approdo-dl">
