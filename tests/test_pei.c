@@ -21,20 +21,6 @@
 
 static char dir[] = "/tmp/approdo-test-pei-XXXXXX", dbpath[600];
 
-/* A user of `role` with id `id` (made in the database by main()). */
-static struct request
-as(long long id, enum role role, const char *username)
-{
-	struct request r;
-
-	memset(&r, 0, sizeof r);
-	r.user.id = id;
-	r.user.role = role;
-	r.user.username = username;
-	r.remote_addr = "192.0.2.9";
-	return r;
-}
-
 /* The users (made in the database by main()): two case workers, two
 ** responsabili, a facility and the roles that have nothing to do with a
 ** PEI. */
@@ -962,15 +948,15 @@ main(void)
 	    " id, 'M', '2009-05-10', 'Mali', '2025-10-01', 'sbarco',"
 	    " '2025-10-02', '2025-10-02' FROM n") == SQLITE_OK,
 	    "db: a facility, eight users, eighteen minors");
-	anna = as(101, ROLE_OPERATORE, "anna");
-	bruno = as(102, ROLE_OPERATORE, "bruno");
-	rita = as(103, ROLE_RESPONSABILE, "rita");
-	sara = as(104, ROLE_RESPONSABILE, "sara");
-	casa = as(105, ROLE_STRUTTURA, "casa");
+	anna = testdb_as(101, ROLE_OPERATORE, "anna");
+	bruno = testdb_as(102, ROLE_OPERATORE, "bruno");
+	rita = testdb_as(103, ROLE_RESPONSABILE, "rita");
+	sara = testdb_as(104, ROLE_RESPONSABILE, "sara");
+	casa = testdb_as(105, ROLE_STRUTTURA, "casa");
 	casa.user.struttura_id = 1;
-	franca = as(106, ROLE_FORMAZIONE, "franca");
-	carlo = as(107, ROLE_COMUNICAZIONE, "carlo");
-	ada = as(108, ROLE_AMMINISTRATORE, "ada");
+	franca = testdb_as(106, ROLE_FORMAZIONE, "franca");
+	carlo = testdb_as(107, ROLE_COMUNICAZIONE, "carlo");
+	ada = testdb_as(108, ROLE_AMMINISTRATORE, "ada");
 	test_workflow();
 	test_tabelle();
 	test_protezione();

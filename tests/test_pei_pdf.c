@@ -25,19 +25,6 @@
 
 static char dir[] = "/tmp/approdo-test-pei-pdf-XXXXXX", dbpath[600];
 
-static struct request
-as(long long id, enum role role, const char *username)
-{
-	struct request r;
-
-	memset(&r, 0, sizeof r);
-	r.user.id = id;
-	r.user.role = role;
-	r.user.username = username;
-	r.remote_addr = "192.0.2.9";
-	return r;
-}
-
 /* Writes `b` to `path`; 0 or -1. */
 static int
 save(const char *path, const struct buf *b)
@@ -206,8 +193,8 @@ fill(struct request *anna)
 static void
 test_approved(void)
 {
-	struct request anna = as(101, ROLE_OPERATORE, "anna"),
-	    rita = as(103, ROLE_RESPONSABILE, "rita");
+	struct request anna = testdb_as(101, ROLE_OPERATORE, "anna"),
+	    rita = testdb_as(103, ROLE_RESPONSABILE, "rita");
 	struct pool p = { 0 };
 	struct buf a = { 0 }, b = { 0 };
 	const char *why = NULL, *keep = getenv("PEI_PDF_OUT");
@@ -361,7 +348,7 @@ title_at_bottom(const char *page, const char *end)
 static void
 test_no_lonely_titles(void)
 {
-	struct request anna = as(101, ROLE_OPERATORE, "anna");
+	struct request anna = testdb_as(101, ROLE_OPERATORE, "anna");
 	const char *why = NULL;
 	char path[700], sql[512];
 	long long v = 0;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "request.h"
 #include "settings.h"
 
 /* The first column of the first row as a number; -1 without rows, -2 on error. */
@@ -115,6 +116,20 @@ testdb_remove(char *dir, const char *path)
 		rmdir(files);
 	}
 	rmdir(dir);
+}
+
+/* A signed-in user of `role` with id `id` (made in the database by the test). */
+static inline struct request
+testdb_as(long long id, enum role role, const char *username)
+{
+	struct request r;
+
+	memset(&r, 0, sizeof r);
+	r.user.id = id;
+	r.user.role = role;
+	r.user.username = username;
+	r.remote_addr = "192.0.2.9";
+	return r;
 }
 
 #endif
