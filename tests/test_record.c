@@ -228,6 +228,78 @@ test_create(void)
 	    "create: audited with every value and no 'before'");
 }
 
+/* A value kept in another table ("extra"), added by the load hook. */
+static const struct field fields_extra[] = {
+	{ .name = "nome", .label = "Nome", .type = FIELD_TEXT,
+	  .flags = FIELD_REQUIRED, .max = 40 },
+	{ .name = "n", .label = "Numero", .type = FIELD_INT, .min = 0,
+	  .max = 1000 },
+	{ .name = "extra", .label = "Altro", .type = FIELD_TEXT, .max = 40 },
+};
+static char drawn_extra[64];
+
+static int
+load_extra(struct edit *e)
+{
+	row_add(&e->r->pool, &e->current, "extra", "dal_load");
+	return 0;
+}
+
+static int
+page_extra(struct edit *e)
+{
+	const char *v = form_value(&e->form, "extra");
+
+	snprintf(drawn_extra, sizeof drawn_extra, "%s", v ? v : "(null)");
+	return 0;
+}
+
+static void
+test_load(void)
+{
+	struct record extra = cosa;
+	int rc;
+
+	extra.fields = fields_extra;
+	extra.nfields = COUNT(fields_extra);
+	extra.prepare = NULL;
+	extra.load = load_extra;
+	extra.page = page_extra;
+	post_body("");
+	r.method = "GET";
+	ok(record_get(&r, &extra, 1) == 0 && strcmp(drawn_extra, "dal_load")
+	    == 0, "load: what the hook adds fills the form (%s)", drawn_extra);
+	post_body("nome=altrui&n=7&extra=nuovo");
+	rc = record_post(&r, &extra, 1);
+	ok(rc == 0 && r.status == 303 && strcmp(q_text("SELECT group_concat("
+	    "campo || ':' || coalesce(prima, '-') || '>' || dopo, ' ') FROM"
+	    " audit_modifiche m JOIN audit a ON a.id = m.audit_id WHERE"
+	    " a.id = (SELECT max(id) FROM audit WHERE entita = 'cosa' AND"
+	    " azione = 'update')"), "extra:dal_load>nuovo") == 0,
+	    "load: its value is audited as the one replaced (%d)", rc);
+}
+
+/* The counters of versioni: read once a request, again after a commit. */
+static void
+test_versione(void)
+{
+	long long a = versione("azioni_struttura"), e = versione("elenchi");
+
+	ok(a >= 0 && e >= 0, "versione: the counters exist (%lld, %lld)", a, e);
+	exec("UPDATE versioni SET n = n + 1 WHERE nome = 'azioni_struttura'");
+	ok(versione("azioni_struttura") == a,
+	    "versione: the same request reads it once");
+	request_serial++;
+	ok(versione("azioni_struttura") == a + 1 && versione("elenchi") == e,
+	    "versione: the next request sees it moved, the other unmoved");
+	db_begin_write();
+	db_write("UPDATE versioni SET n = n + 1 WHERE nome = 'elenchi'",
+	    NO_ARGS);
+	db_commit();
+	ok(versione("elenchi") == e + 1,
+	    "versione: after this process's own commit, read again");
+}
+
 /* --- modules ------------------------------------------------------------- */
 
 static int h_list(struct request *q) { (void)q; return 1; }
@@ -345,6 +417,8 @@ main(void)
 	test_update();
 	test_failure_rule();
 	test_create();
+	test_load();
+	test_versione();
 	test_modules();
 	page_free(&r);
 	pool_free(&r.pool);
