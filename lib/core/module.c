@@ -1,6 +1,7 @@
 /*
 ** The module registry: routing over the modules a program serves, and
-** the navigation and home tiles of every module, filtered by role.
+** the navigation and home tiles of every module, filtered by role, and
+** the kinds of notice the modules send.
 */
 #include <string.h>
 
@@ -80,6 +81,17 @@ modules_all(void)
 	static const struct module *const none[] = { NULL };
 
 	return registry ? registry : none;
+}
+
+/* The kind of notice `tipo`, declared by a module; NULL if none is. */
+const struct notifica_tipo *
+modules_notifica_tipo(const char *tipo)
+{
+	for (const struct module *const *m = modules_all(); *m; m++)
+		for (size_t i = 0; i < (*m)->nnotifiche; i++)
+			if (strcmp((*m)->notifiche[i].tipo, tipo) == 0)
+				return &(*m)->notifiche[i];
+	return NULL;
 }
 
 static int

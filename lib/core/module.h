@@ -36,6 +36,19 @@ struct link {
 	const struct perm *perm;
 };
 
+/*
+** A kind of notice (notifiche.h) a module sends: its code, stored with
+** each notice; its label, on the user's mail settings and in each mail;
+** whether it is urgent (mailed at once) or waits for the user's daily
+** digest; the roles it goes to, whose settings offer it.
+*/
+struct notifica_tipo {
+	const char *tipo;	/* "allontanamento" */
+	const char *label;	/* "Allontanamento di un minore" */
+	int urgente;
+	unsigned roles;		/* ROLE(OPERATORE) | ROLE(RESPONSABILE) */
+};
+
 struct command {
 	const char *name;	/* approdo-admin NAME ... */
 	const char *usage;	/* the arguments, for the usage message */
@@ -70,6 +83,8 @@ struct module {
 	size_t ntiles;
 	const struct command *commands;
 	size_t ncommands;
+	const struct notifica_tipo *notifiche;	/* the kinds it sends */
+	size_t nnotifiche;
 	/*
 	** Adds demo data (approdo-admin demo [--NAME N]): `n` is the
 	** number asked for with the module's own option, or 0. Runs in
@@ -111,6 +126,7 @@ void modules_set(const struct module *const *all);
 int modules_maintain(int until_done);
 int modules_cronologia(struct request *, long long id, struct eventi *);
 const struct module *const *modules_all(void);
+const struct notifica_tipo *modules_notifica_tipo(const char *tipo);
 const struct route *module_route(const struct module *const *serves,
     const struct request *, long long id[2], int *path_known,
     const char **allow);

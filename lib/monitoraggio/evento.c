@@ -116,7 +116,7 @@ save(struct edit *e)
 	long long minore = e->r->id[0];
 	struct stmt *st = db_prepare(SQL_ADD);
 	struct row c;
-	const char *testo, *href;
+	struct notifica n;
 	char quando[11];
 	int rc;
 
@@ -135,16 +135,23 @@ save(struct edit *e)
 	    != 1)
 		return -1;
 	date_it(form_value(&e->form, "data"), quando);
-	testo = pool_printf(&e->r->pool, "%s: allontanamento segnalato il %s "
-	    "alle %s%s%s. Conferma il cambio di stato.", row_get(&c, "numero"),
-	    quando, form_value(&e->form, "ora"),
-	    *row_get(&c, "struttura") ? " da " : "", row_get(&c, "struttura"));
-	href = pool_printf(&e->r->pool, "/minori/%lld", minore);
+	n = (struct notifica){
+		.tipo = "allontanamento",
+		.riferimento = row_get(&c, "numero"),
+		.data = pool_printf(&e->r->pool, "%s %s",
+		    form_value(&e->form, "data"), form_value(&e->form, "ora")),
+		.testo = pool_printf(&e->r->pool, "%s: allontanamento segnalato "
+		    "il %s alle %s%s%s. Conferma il cambio di stato.",
+		    row_get(&c, "numero"), quando, form_value(&e->form, "ora"),
+		    *row_get(&c, "struttura") ? " da " : "",
+		    row_get(&c, "struttura")),
+		.href = pool_printf(&e->r->pool, "/minori/%lld", minore),
+	};
 	if (row_get(&c, "operatore_id") && notifica_invia(strtoll(row_get(&c,
-	    "operatore_id"), NULL, 10), testo, href) != 0)
+	    "operatore_id"), NULL, 10), &n) != 0)
 		return -1;
 	if (notifica_ruolo("responsabile", row_get(&c, "operatore_id") ?
-	    strtoll(row_get(&c, "operatore_id"), NULL, 10) : 0, testo, href) != 0)
+	    strtoll(row_get(&c, "operatore_id"), NULL, 10) : 0, &n) != 0)
 		return -1;
 	return minore_stato_proponi(e->r, minore, "allontanato",
 	    form_value(&e->form, "data"), pool_printf(&e->r->pool,

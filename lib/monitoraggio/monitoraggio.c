@@ -90,11 +90,18 @@ static const struct link tiles[] = {
 	  "settimana, più avanti.", .perm = &monitoraggio_lettura },
 };
 
+/* The notices it sends (evento.c): running away goes by mail at once. */
+static const struct notifica_tipo notifiche[] = {
+	{ .tipo = "allontanamento", .label = "Allontanamento di un minore",
+	  .urgente = 1, .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) },
+};
+
 const struct module monitoraggio_modulo = {
 	.name = "monitoraggio",
 	.routes = routes, .nroutes = COUNT(routes),
 	.nav = nav, .nnav = COUNT(nav),
 	.tiles = tiles, .ntiles = COUNT(tiles),
+	.notifiche = notifiche, .nnotifiche = COUNT(notifiche),
 	.demo = monitoraggio_demo,
 	.cronologia = monitoraggio_cronologia,
 };
