@@ -13,5 +13,6 @@ const struct module *const approdo_moduli[] = {
 	&pei_modulo,
 	&monitoraggio_modulo,
 	&registro_modulo,
+	&avvisi_modulo,
 	NULL,
 };

@@ -3,6 +3,7 @@
 #define APPRODO_MODULI_H
 
 #include "accesso.h"
+#include "avvisi.h"
 #include "minori.h"
 #include "monitoraggio.h"
 #include "pei.h"
