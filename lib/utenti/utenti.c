@@ -22,7 +22,8 @@ static const char SQL_USER_FIND[] =
 /* Hashes `password` and adds the user, audited as the console. */
 static long long
 console_user(struct request *console, const char *username, const char *nome,
-    const char *ruolo, long long struttura, const char *password)
+    const char *email, const char *ruolo, long long struttura,
+    const char *password)
 {
 	char hash[crypto_pwhash_STRBYTES], sid[24] = "";
 	const char *problem;
@@ -41,13 +42,14 @@ console_user(struct request *console, const char *username, const char *nome,
 		snprintf(sid, sizeof sid, "%lld", struttura);
 	if (password_hash(password, hash) != 0 || db_begin_write() != 0)
 		return -1;
-	id = utente_add(username, nome ? nome : username, NULL, ruolo,
+	id = utente_add(username, nome ? nome : username, email, ruolo,
 	    *sid ? sid : NULL, hash, 0);
 	sodium_memzero(hash, sizeof hash);
 	if (id >= 0) {
 		const struct change c[] = {
 			{ "username", NULL, username },
 			{ "nome", NULL, nome ? nome : username },
+			{ "email", NULL, email },
 			{ "ruolo", NULL, ruolo },
 			{ "struttura_id", NULL, *sid ? sid : NULL },
 		};
@@ -87,7 +89,8 @@ cmd_user(struct request *console, int argc, char **argv)
 		return 1;
 	}
 	line[strcspn(line, "\r\n")] = '\0';
-	rc = console_user(console, argv[1], nome, argv[2], struttura, line) < 0;
+	rc = console_user(console, argv[1], nome, NULL, argv[2], struttura,
+	    line) < 0;
 	sodium_memzero(line, sizeof line);
 	if (rc == 0)
 		printf("utente %s creato\n", argv[1]);
@@ -106,7 +109,11 @@ static const struct {
 	{ "comunicazione", "Carla Comunicazione", "comunicazione" },
 };
 
-/* One user per role; the password is the role's name + "-demo-2026". */
+/*
+** One user per role; the password is the role's name + "-demo-2026", the
+** address username@approdo.example (a domain that is nobody's: the
+** demo's mail goes to ./run-demo's catcher).
+*/
 static int
 utenti_demo(struct request *console, long long n)
 {
@@ -114,14 +121,16 @@ utenti_demo(struct request *console, long long n)
 
 	(void)n;
 	for (size_t i = 0; i < COUNT(demo_users); i++) {
-		char pw[64];
+		char pw[64], email[96];
 
 		if (db_value(SQL_USER_FIND, ARGS(ARG_TEXT("username",
 		    demo_users[i].username)), 0))
 			continue;
 		snprintf(pw, sizeof pw, "%s-demo-2026", demo_users[i].ruolo);
+		snprintf(email, sizeof email, "%s@approdo.example",
+		    demo_users[i].username);
 		if (console_user(console, demo_users[i].username,
-		    demo_users[i].nome, demo_users[i].ruolo,
+		    demo_users[i].nome, email, demo_users[i].ruolo,
 		    strcmp(demo_users[i].ruolo, "struttura") == 0 ? ponte : 0,
 		    pw) < 0)
 			return -1;
