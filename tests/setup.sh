@@ -12,12 +12,14 @@ pkgs="build-essential autoconf automake libtool pkg-config make
       libfcgi-dev libsqlite3-dev libcurl4-openssl-dev libsodium-dev
       clearsilver-dev zlib1g-dev libmimalloc-dev libicu-dev sqlite3 nginx spawn-fcgi
       curl ca-certificates
-      libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-noto-core"
+      libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-noto-core
+      python3-aiosmtpd"
 # (Cairo, Pango and fontconfig draw the PEI's PDF; Noto has the scripts
-# Titillium Web lacks: Arabic, Bengali, Ge'ez ...)
+# Titillium Web lacks: Arabic, Bengali, Ge'ez ...; aiosmtpd is the SMTP
+# server of the mail tests and the demo's mail catcher, tests/posta_server.py)
 if [ "$mode" = test ]; then
 	pkgs="$pkgs apache2 libapache2-mod-fcgid chromium clang libclang-rt-14-dev
-	      procps poppler-utils"
+	      procps poppler-utils openssl"
 fi
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
