@@ -5,12 +5,15 @@
 #                 (tests/fuzz_request.c, seeds in tests/fuzz-corpus/);
 #   fuzz_nome     the name keys of lib/minori/nome.c on any bytes, valid
 #                 UTF-8 in any script or not (tests/fuzz_nome.c, seeds in
-#                 tests/fuzz-corpus-nome/).
+#                 tests/fuzz-corpus-nome/);
+#   fuzz_email    the text of a mail, lib/core/email.c, from any subject,
+#                 addresses, name and body (tests/fuzz_email.c, seeds in
+#                 tests/fuzz-corpus-email/).
 #
 #   tests/fuzz.sh [BUILD_DIR [SECONDS]]     defaults: ./build-fuzz 60
 #
 # SECONDS is for each target. Prints TAP, a build and a run point per
-# target; exits 0 only if both targets build and neither run finds
+# target; exits 0 only if every target builds and no run finds
 # anything. Works from any directory and on a read-only source tree:
 # everything it writes (binaries, corpus copies, dictionaries, logs, crash
 # files) goes to BUILD_DIR, or to a fresh directory under $TMPDIR if
@@ -27,7 +30,7 @@ esac
 here=$(cd "$(dirname "$0")" && pwd) || exit 2
 top=$(dirname "$here")
 
-echo "1..4"
+echo "1..6"
 
 cc=${CC:-clang}
 if ! command -v "$cc" >/dev/null 2>&1; then
@@ -35,6 +38,8 @@ if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "not ok 2 - fuzz_request not run"
 	echo "not ok 3 - clang not installed"
 	echo "not ok 4 - fuzz_nome not run"
+	echo "not ok 5 - clang not installed"
+	echo "not ok 6 - fuzz_email not run"
 	exit 1
 fi
 
@@ -246,5 +251,38 @@ fuzz 3 fuzz_nome -nome "$here/fuzz-corpus-nome" \
     $(pkg-config --cflags icu-uc icu-i18n sqlite3) \
     "$here/fuzz_nome.c" "$top/lib/minori/nome.c" "$top/lib/core/util.c" \
     "$top/lib/core/db.c" $(pkg-config --libs icu-uc icu-i18n sqlite3)
+
+# What a mail's headers and body are made of.
+cat >"$build/fuzz_email.dict" <<'EOF'
+"\x00"
+"\x0d\x0a"
+"\x0a"
+"\x0d"
+"\x0d\x0a."
+"\x0d\x0a.\x0d\x0a"
+"@"
+"<"
+">"
+"\""
+","
+"."
+"="
+"=?"
+"=?UTF-8?B?"
+"?="
+"Bcc: "
+"Subject: "
+"approdo@comune.example"
+"Approdo <approdo@comune.example>"
+"\xc2\x85"
+"\xe2\x80\xa8"
+"\xc3\xa8"
+"\xf0\x9d\x84\x9e"
+"\xed\xa0\x80"
+"\xff"
+EOF
+fuzz 5 fuzz_email -email "$here/fuzz-corpus-email" \
+    -I"$top/lib/core" -I/usr/include/ClearSilver \
+    "$here/fuzz_email.c" "$top/lib/core/email.c" "$top/lib/core/util.c"
 
 exit $failed

@@ -292,7 +292,10 @@ test_message(void)
 		    "a long one: folded lines within 78, cut at 200 bytes on a "
 		    "character (%zu)", s ? strlen(s) : 0);
 	}
-	compose(&b, "x", "");
+	compose(&b, "=?UTF-8?B?DQpCY2M6IHhAeS5pdA==?=", "");
+	ok(strstr(b.p, "Subject: =?UTF-8?B?PT9VVEYtOD9CP0RRcENZMk02SUhoQWVTNXBk"
+	    "QT09Pz0=?=\r\n") != NULL, "a subject that looks like an encoded "
+	    "word is encoded itself");
 	buf_reset(&b);
 	email_componi(&b, &(struct email){ .da_nome = "Ufficio \"MSNA\", Roma",
 	    .da = "a@b.it", .a = "c@d.it", .oggetto = "x",

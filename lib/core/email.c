@@ -142,13 +142,17 @@ parole_codificate(struct buf *b, const char *s)
 	}
 }
 
-/* A subject: as it is if short ASCII, otherwise encoded words. */
+/*
+** A subject: as it is if short ASCII, otherwise encoded words (also when
+** it holds "=?", which a reader would take for the start of one).
+*/
 static void
 intestazione_testo(struct buf *b, const char *nome, const char *riga)
 {
 	buf_puts(b, nome);
 	buf_puts(b, ": ");
-	if (solo_ascii(riga) && strlen(nome) + 2 + strlen(riga) <= 78)
+	if (solo_ascii(riga) && strlen(nome) + 2 + strlen(riga) <= 78 &&
+	    strstr(riga, "=?") == NULL)
 		buf_puts(b, riga);
 	else
 		parole_codificate(b, riga);
@@ -271,7 +275,8 @@ intestazione_da(struct buf *b, struct pool *pool, const char *nome,
 	int semplice = *riga != '\0';
 
 	for (const char *p = riga; *p; p++)
-		if (!(atext((unsigned char)*p) || *p == ' '))
+		if (!(atext((unsigned char)*p) || *p == ' ') ||
+		    (p[0] == '=' && p[1] == '?'))
 			semplice = 0;
 	buf_puts(b, "From: ");
 	if (*riga && semplice)
