@@ -17,14 +17,26 @@
 # hello-world measured just before and just after it through the same
 # nginx (their mean), and the cost at N against the cost at 1,000; then
 # the peak RSS of a worker.
+# Then the mail sender's throughput: messages per second that
+# "approdo-admin posta invia" hands to a local SMTP server
+# (tests/posta_server.py, STARTTLS and AUTH), each marked sent in its own
+# durable commit. "tests/bench.sh posta [M]" runs that part alone (M
+# messages, default 2000).
 # Targets (2 cores, issue "Speed"): each page >= 40% of hello-world, p99
 # under 15 ms; >= 500 acknowledged saves/s; cost at N within 1.5x of 1,000;
 # a worker under 16 MB.
 set -eu
 cd "$(dirname "$0")/.."
 SRC=$(pwd -P)
+ONLY=
+if [ "${1:-}" = posta ]; then
+	ONLY=posta
+	shift
+fi
 N=${1:-100000}
 SECS=${2:-10}
+MAILS=${MAILS:-2000}
+[ "$ONLY" = posta ] && MAILS=${1:-2000}
 PORT=${PORT:-18099}
 CONNS=32
 WCONNS=16
@@ -40,8 +52,10 @@ cc -O2 -o "$HELLO" tests/bench_hello.c $(pkg-config --cflags --libs fcgi)
 declare -A rps p50 p99 peak base
 current=
 
+smtp_pid=
 cleanup() {
 	[ -n "$current" ] && tests/servers.sh stop "$current" >/dev/null 2>&1
+	[ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null
 	pkill -f "$HELLO" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -207,8 +221,52 @@ EOT
 	current=
 }
 
+# The mail sender: MAILS test messages queued, then one "posta invia"
+# timed; every message must be marked sent and have arrived.
+bench_posta() {
+	local state=$STATES-posta out start end port
+	rm -rf "$state" && mkdir -p "$state/casella"
+	openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 \
+		-addext subjectAltName=IP:127.0.0.1 -keyout "$state/key.pem" \
+		-out "$state/cert.pem" 2>/dev/null
+	/usr/bin/python3 tests/posta_server.py --porta 0 --cartella "$state/casella" \
+		--tls "$state/cert.pem" "$state/key.pem" --utente bench \
+		--password bench-posta-2026 >"$state/server.log" 2>&1 &
+	smtp_pid=$!
+	for _ in $(seq 100); do
+		grep -q '^pronto' "$state/server.log" && break
+		sleep 0.1
+	done
+	port=$(awk '/^pronto/ { print $2 }' "$state/server.log")
+	[ -n "$port" ] || { cat "$state/server.log"; exit 1; }
+	export APPRODO_DB=$state/approdo.db APPRODO_SQL=$SRC/sql
+	cgi-bin/approdo-admin migrate >/dev/null
+	cgi-bin/approdo-admin posta prova bench@approdo.example --n "$MAILS" >/dev/null
+	start=$(date +%s.%N)
+	out=$(APPRODO_SMTP_URL=smtp://127.0.0.1:$port APPRODO_SMTP_USER=bench \
+		APPRODO_SMTP_PASSWORD=bench-posta-2026 APPRODO_SMTP_CA=$state/cert.pem \
+		APPRODO_SMTP_FROM="Approdo <approdo@comune.example>" \
+		APPRODO_URL=https://approdo.example cgi-bin/approdo-admin posta invia 2>&1)
+	end=$(date +%s.%N)
+	kill "$smtp_pid" 2>/dev/null
+	wait "$smtp_pid" 2>/dev/null || true
+	smtp_pid=
+	[ "$(sqlite3 "$APPRODO_DB" "SELECT count(*) FROM posta_messaggi WHERE stato = 'inviato'")" = "$MAILS" ] &&
+	[ "$(find "$state/casella" -name '*.json' | wc -l)" = "$MAILS" ] ||
+		{ echo "mail sender: not every message went: $out"; exit 1; }
+	mail_rate=$(awk -v n="$MAILS" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", n / (b - a) }')
+	mail_ms=$(awk -v n="$MAILS" -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", 1000 * (b - a) / n }')
+}
+
+if [ "$ONLY" = posta ]; then
+	bench_posta
+	echo "mail sender: $mail_rate messages/s ($mail_ms ms each) to a local SMTP server (STARTTLS, AUTH; $MAILS messages, each marked sent in its own durable commit), $(nproc) cores"
+	exit 0
+fi
+
 run_size 1000
 run_size "$N"
+bench_posta
 
 # A read's ratio to its hello-worlds; writes have none.
 ratio() {
@@ -244,3 +302,4 @@ for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio \
 done
 echo "writes: req/s are acknowledged saves per second (303 answers, each checked as a row)"
 echo "peak RSS of a minori worker: $((peak[1000] / 1024)) MB at 1000, $((peak[$N] / 1024)) MB at $N"
+echo "mail sender: $mail_rate messages/s ($mail_ms ms each) to a local SMTP server (STARTTLS, AUTH; $MAILS messages, each marked sent in its own durable commit)"
