@@ -6,9 +6,9 @@
   <li><strong><?cs var:Conti.falliti ?></strong> non consegnati</li>
   <li><strong><?cs var:Conti.in_attesa ?></strong> avvisi per i prossimi riepiloghi</li>
 </ul>
-<h2 class="h4 mt-4">Non consegnati</h2>
+<h2 class="h4 mt-4" id="h-falliti">Non consegnati</h2>
 <?cs if:subcount(Falliti) > 0 ?>
-<div class="table-responsive">
+<div class="table-responsive" tabindex="0" role="region" aria-labelledby="h-falliti">
 <table class="table table-sm">
   <caption>I messaggi non consegnati dopo l'ultimo tentativo, con l'ultimo errore</caption>
   <thead><tr><th scope="col">N.</th><th scope="col">Tipo</th><th scope="col">Per</th><th scope="col">Creato</th><th scope="col">Tentativi</th><th scope="col">Ultimo errore</th><th scope="col"><span class="visually-hidden">Azione</span></th></tr></thead>
@@ -23,9 +23,9 @@
 <?cs else ?>
 <p>Nessuno.</p>
 <?cs /if ?>
-<h2 class="h4 mt-4">In coda</h2>
+<h2 class="h4 mt-4" id="h-coda">In coda</h2>
 <?cs if:subcount(Coda) > 0 ?>
-<div class="table-responsive">
+<div class="table-responsive" tabindex="0" role="region" aria-labelledby="h-coda">
 <table class="table table-sm">
   <caption>I messaggi da inviare, i primi che partiranno prima</caption>
   <thead><tr><th scope="col">N.</th><th scope="col">Tipo</th><th scope="col">Per</th><th scope="col">Creato</th><th scope="col">Tentativi</th><th scope="col">Prossimo tentativo</th><th scope="col">Ultimo errore</th></tr></thead>
@@ -39,9 +39,9 @@
 <?cs else ?>
 <p>Nessuno.</p>
 <?cs /if ?>
-<h2 class="h4 mt-4">Ultimi tentativi non riusciti</h2>
+<h2 class="h4 mt-4" id="h-tentativi">Ultimi tentativi non riusciti</h2>
 <?cs if:subcount(Tentativi) > 0 ?>
-<div class="table-responsive">
+<div class="table-responsive" tabindex="0" role="region" aria-labelledby="h-tentativi">
 <table class="table table-sm">
   <caption>Gli ultimi 20 tentativi che non hanno inviato, i più recenti prima</caption>
   <thead><tr><th scope="col">Messaggio</th><th scope="col">Quando</th><th scope="col">Esito</th><th scope="col">Errore</th></tr></thead>
