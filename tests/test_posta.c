@@ -504,7 +504,17 @@ test_outbox(void)
 	    "its tries counted");
 
 	/* A sender killed during the try. */
-	ok(posta_riprendi(t0 + 40) == 1 && count("SELECT count(*) FROM"
+	{
+		struct posta_messaggio *v;
+
+		ok(posta_interrotti(&pool, &v) == 1 && v[0].id == id &&
+		    v[0].tentativi == 1 && strcmp(v[0].indirizzo,
+		    "op@approdo.example") == 0 && v[0].tentativo == q_int("SELECT"
+		    " id FROM posta_tentativi WHERE esito = 'in_corso'"),
+		    "a try a stopped sender left is found, with its message");
+		rc = posta_interrotto(&v[0], t0 + 40);
+	}
+	ok(rc == 0 && count("SELECT count(*) FROM"
 	    " posta_tentativi WHERE esito = 'interrotto'") == 1 &&
 	    count("SELECT tentativi FROM posta_messaggi WHERE id = 1") == 2 &&
 	    count("SELECT count(*) FROM posta_messaggi WHERE stato ="
@@ -528,6 +538,20 @@ test_outbox(void)
 	ok(posta_prendi(&pool, t0 + 60, &m) == 1 &&
 	    posta_errore(&m, t0 + 60, "nessun indirizzo", 1) == 1,
 	    "  a message with nowhere to go fails at once");
+	{
+		struct posta_messaggio *v;
+
+		db_begin_write();
+		posta_riprova(1, t0 + 61);
+		db_commit();
+		exec("UPDATE posta_messaggi SET tentativi = 29 WHERE id = 1");
+		ok(posta_prendi(&pool, t0 + 61, &m) == 1 &&
+		    posta_interrotti(&pool, &v) == 1 &&
+		    posta_interrotto(&v[0], t0 + 62) == 1 &&
+		    count("SELECT count(*) FROM posta_messaggi WHERE id = 1 AND"
+		    " stato = 'fallito' AND tentativi = 30") == 1,
+		    "  an interrupted last try: failed too");
+	}
 
 	/* A test message; the address of the moment. */
 	db_begin_write();

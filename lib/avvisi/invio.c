@@ -60,40 +60,66 @@ blocca(void)
 	return errno == EWOULDBLOCK ? 0 : -1;
 }
 
+/* The administrators are told of a message that has failed for good
+** (in the caller's transaction). */
+static void
+avvisa_fallito(const struct posta_messaggio *m, struct pool *pool)
+{
+	time_t c = (time_t)m->creato;
+	char creato[11];
+	struct tm tm;
+
+	localtime_r(&c, &tm);
+	strftime(creato, sizeof creato, "%Y-%m-%d", &tm);
+	notifica_ruolo("amministratore", 0, &(struct notifica){
+		.tipo = "posta_fallita",
+		.riferimento = pool_printf(pool, "messaggio n. %lld", m->id),
+		.data = creato,
+		.testo = pool_printf(pool, "Email n. %lld non consegnata dopo %d "
+		    "tentativi: vedi la posta in uscita.", m->id,
+		    m->tentativi + 1),
+		.href = "/avvisi/posta",
+	});
+}
+
 /*
-** The try of `m` failed: kept, in one transaction with, if the message
-** has now failed for good, the notice to the administrators.
+** The try of `m` failed (`errore`), or, without one, was interrupted by
+** a sender that stopped: kept, in one transaction with the notice to the
+** administrators if the message has now failed for good. 1 if it has,
+** 0, -1.
 */
 static int
 non_riuscito(const struct posta_messaggio *m, const char *errore,
     int definitivo, struct pool *pool)
 {
-	time_t ora = time(NULL);
-	char creato[11];
-	struct tm tm;
 	int fallito;
 
 	if (db_begin_write() != 0)
 		return -1;
-	fallito = posta_errore(m, ora, errore, definitivo);
-	if (fallito == 1) {
-		time_t c = (time_t)m->creato;
-
-		localtime_r(&c, &tm);
-		strftime(creato, sizeof creato, "%Y-%m-%d", &tm);
-		notifica_ruolo("amministratore", 0, &(struct notifica){
-			.tipo = "posta_fallita",
-			.riferimento = pool_printf(pool, "messaggio n. %lld", m->id),
-			.data = creato,
-			.testo = pool_printf(pool, "Email n. %lld non consegnata "
-			    "dopo %d tentativi: vedi la posta in uscita.", m->id,
-			    m->tentativi + 1),
-			.href = "/avvisi/posta",
-		});
-	}
+	fallito = errore ? posta_errore(m, time(NULL), errore, definitivo) :
+	    posta_interrotto(m, time(NULL));
+	if (fallito == 1)
+		avvisa_fallito(m, pool);
 	if (db_commit() != 0)
 		return -1;
 	return fallito;
+}
+
+/* The tries a stopped sender left in progress, closed; -1 on error. */
+static int
+riprendi(void)
+{
+	struct pool pool = { 0 };
+	struct posta_messaggio *v;
+	int n = posta_interrotti(&pool, &v), rc = 0;
+
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = non_riuscito(&v[i], NULL, 0, &pool) < 0 ? -1 : 0;
+	if (n > 0 && rc == 0)
+		printf("posta: %d messaggi di un invio interrotto, di nuovo in "
+		    "coda\n", n);
+	pool_free(&pool);
+	return n < 0 ? -1 : rc;
 }
 
 int
@@ -115,11 +141,8 @@ invio_esegui(struct request *console, int subito)
 	}
 	signal(SIGTERM, fermati);
 	signal(SIGINT, fermati);
-	if ((n = posta_riprendi(time(NULL))) < 0)
+	if (riprendi() != 0)
 		return 1;
-	if (n > 0)
-		printf("posta: %d messaggi di un invio interrotto, di nuovo in "
-		    "coda\n", n);
 	/* After the relay is back: the messages waiting to be tried again. */
 	if (subito && posta_subito(time(NULL)) < 0)
 		return 1;

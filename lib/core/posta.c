@@ -5,6 +5,7 @@
 */
 #include <sodium.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
 #include "email.h"
@@ -167,35 +168,93 @@ posta_riepiloghi(long long ora)
 	return (int)n;
 }
 
-static const char SQL_INTERROTTI[] =
+static const char SQL_IN_INVIO[] =
+    "SELECT m.id, m.genere, coalesce(m.utente_id, 0) AS utente_id,"
+    " t.indirizzo, m.oggetto, m.chiave, m.creato, m.tentativi,"
+    " t.id AS tentativo FROM posta_messaggi m JOIN posta_tentativi t"
+    " ON t.messaggio_id = m.id AND t.esito = 'in_corso'"
+    " WHERE m.stato = 'in_invio' ORDER BY m.id";
+
+/* A message (and its try) from a row of SQL_IN_INVIO or SQL_DOVUTO. */
+static void
+messaggio_da(struct pool *pool, struct stmt *st, struct posta_messaggio *m)
+{
+	*m = (struct posta_messaggio){
+		.id = db_int(st, "id"),
+		.genere = pool_strdup(pool, db_text(st, "genere")),
+		.utente_id = db_int(st, "utente_id"),
+		.indirizzo = pool_strdup(pool, db_text(st, "indirizzo")),
+		.oggetto = db_is_null(st, "oggetto") ? NULL :
+		    pool_strdup(pool, db_text(st, "oggetto")),
+		.chiave = pool_strdup(pool, db_text(st, "chiave")),
+		.creato = db_int(st, "creato"),
+		.tentativi = (int)db_int(st, "tentativi"),
+	};
+}
+
+/*
+** The messages a sender left in the middle of a try when it was stopped
+** (killed, a power cut), into *v from `pool`: it alone runs (the caller
+** holds the sender's lock), so those tries are over; each is closed with
+** posta_interrotto(). How many, or -1.
+*/
+int
+posta_interrotti(struct pool *pool, struct posta_messaggio **v)
+{
+	struct stmt *st = db_query(SQL_IN_INVIO, NO_ARGS);
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*v = NULL;
+	while ((rc = db_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct posta_messaggio *w;
+
+			cap = cap ? 2 * cap : 4;
+			w = pool_alloc(pool, cap * sizeof *w);
+			if (n)
+				memcpy(w, *v, n * sizeof *w);
+			*v = w;
+		}
+		messaggio_da(pool, st, &(*v)[n]);
+		(*v)[n].tentativo = db_int(st, "tentativo");
+		n++;
+	}
+	db_done(st);
+	return rc < 0 ? -1 : (int)n;
+}
+
+static const char SQL_TENTATIVO_INTERROTTO[] =
     "UPDATE posta_tentativi SET esito = 'interrotto', fine = :ora,"
     " errore = 'invio interrotto: il mittente si è fermato durante il"
     " tentativo (il server potrebbe aver già accettato il messaggio)'"
-    " WHERE esito = 'in_corso'";
+    " WHERE id = :id";
 static const char SQL_RIMETTI[] =
-    "UPDATE posta_messaggi SET stato = CASE WHEN tentativi + 1 >= :max"
-    " THEN 'fallito' ELSE 'in_coda' END, tentativi = tentativi + 1,"
-    " prossimo = :ora WHERE stato = 'in_invio'";
+    "UPDATE posta_messaggi SET stato = CASE WHEN :fallito THEN 'fallito'"
+    " ELSE 'in_coda' END, tentativi = tentativi + 1, prossimo = :ora"
+    " WHERE id = :id AND stato = 'in_invio'";
 
 /*
-** The tries a sender left when it was stopped (killed, a power cut): it
-** alone runs (the caller holds the sender's lock), so any try still in
-** progress is over. Each counts as a try, so that a message that stops
-** the sender cannot stop it forever; the message goes again at once.
-** The number of messages, or -1.
+** Closes the try of `m` that a stopped sender left: it counts as a try
+** (so that a message that stops the sender cannot stop it forever), and
+** the message goes again at once, or has failed after the last try. As
+** posta_errore(): 1 if it has failed, 0, -1.
 */
 int
-posta_riprendi(long long ora)
+posta_interrotto(const struct posta_messaggio *m, long long ora)
 {
-	int n;
+	int fallito = m->tentativi + 1 >= posta_tentativi_max();
+	int own;
 
-	if (db_begin_write() != 0)
+	if (db_begin_own(&own) != 0)
 		return -1;
-	db_write(SQL_INTERROTTI, ARGS(ARG_INT("ora", ora)));
-	db_write(SQL_RIMETTI, ARGS(ARG_INT("ora", ora),
-	    ARG_INT("max", posta_tentativi_max())));
-	n = db_changes();
-	return db_commit() == 0 ? n : -1;
+	db_write(SQL_TENTATIVO_INTERROTTO, ARGS(ARG_INT("id", m->tentativo),
+	    ARG_INT("ora", ora)));
+	db_write(SQL_RIMETTI, ARGS(ARG_INT("id", m->id), ARG_INT("ora", ora),
+	    ARG_INT("fallito", fallito)));
+	if (db_end_own(own, 0) != 0)
+		return -1;
+	return fallito;
 }
 
 static const char SQL_SUBITO[] =
@@ -242,27 +301,19 @@ static const char SQL_TENTATIVO[] =
 int
 posta_prendi(struct pool *pool, long long ora, struct posta_messaggio *m)
 {
-	struct row r;
+	struct stmt *st;
 	int rc;
 
 	if (db_begin_light() != 0)
 		return -1;
-	rc = db_row(pool, SQL_DOVUTO, ARGS(ARG_INT("ora", ora)), &r);
-	if (rc <= 0) {
+	st = db_query(SQL_DOVUTO, ARGS(ARG_INT("ora", ora)));
+	if ((rc = db_step(st)) == SQLITE_ROW)
+		messaggio_da(pool, st, m);
+	db_done(st);
+	if (rc != SQLITE_ROW) {
 		db_rollback();
-		return rc;
+		return rc == SQLITE_DONE ? 0 : -1;
 	}
-	*m = (struct posta_messaggio){
-		.id = strtoll(row_get(&r, "id"), NULL, 10),
-		.genere = row_get(&r, "genere"),
-		.utente_id = strtoll(row_get(&r, "utente_id"), NULL, 10),
-		.indirizzo = row_get(&r, "indirizzo") ? row_get(&r, "indirizzo") :
-		    "",
-		.oggetto = row_get(&r, "oggetto"),
-		.chiave = row_get(&r, "chiave"),
-		.creato = strtoll(row_get(&r, "creato"), NULL, 10),
-		.tentativi = atoi(row_get(&r, "tentativi")),
-	};
 	db_write(SQL_PRENDI, ARGS(ARG_INT("id", m->id)));
 	m->tentativo = db_insert(SQL_TENTATIVO, ARGS(ARG_INT("messaggio", m->id),
 	    ARG_INT("ora", ora), ARG_TEXT("indirizzo", m->indirizzo)));

@@ -36,7 +36,8 @@ struct posta_messaggio {
 	int tentativi;		/* the tries before this one */
 };
 
-int posta_riprendi(long long ora);
+int posta_interrotti(struct pool *, struct posta_messaggio **);
+int posta_interrotto(const struct posta_messaggio *, long long ora);
 int posta_subito(long long ora);
 int posta_prendi(struct pool *, long long ora, struct posta_messaggio *);
 int posta_inviato(const struct posta_messaggio *, long long ora);
