@@ -519,3 +519,15 @@ test(`${SERVER}: smtps:// (TLS from the start); a server without TLS gets nothin
   await stopSmtp(plain);
   assert.match(send({ APPRODO_SMTP_URL: '' }).out, /posta non configurata: manca APPRODO_SMTP_URL/);
 });
+
+test(`${SERVER}: the systemd units run the commands tested here, the sender every minute`, { skip: SKIP }, () => {
+  const unit = (f) => fs.readFileSync(`${process.env.SRCDIR}/apache/${f}`, 'utf8');
+  const line = (text, key) => text.split('\n').filter((l) => l.startsWith(`${key}=`)).map((l) => l.slice(key.length + 1));
+  assert.deepEqual(line(unit('approdo-posta-invia.service'), 'ExecStart'), ['/usr/local/bin/approdo-admin posta invia']);
+  assert.deepEqual(line(unit('approdo-posta-invia.service'), 'User'), ['approdo'], 'as the programs\' user');
+  assert.deepEqual(line(unit('approdo-posta-invia.timer'), 'OnCalendar'), ['*-*-* *:*:00']);
+  assert.deepEqual(line(unit('approdo-posta-riepilogo.service'), 'ExecStart'), ['/usr/local/bin/approdo-admin posta riepilogo']);
+  assert.equal(line(unit('approdo-posta-riepilogo.timer'), 'OnCalendar').length, 1);
+  assert.ok(line(unit('approdo-posta-invia.service'), 'Environment').some((e) => e.startsWith('APPRODO_SMTP_PASSWORD_FILE=%d/')), 'the password as a credential');
+  assert.ok(!line(unit('approdo-posta-invia.service'), 'Environment').some((e) => e.startsWith('APPRODO_SMTP_PASSWORD=')), 'never in the environment');
+});
