@@ -33,6 +33,15 @@ long long colloquio_scrivi(struct request *, long long minore,
     const char *data, const char *luogo, const char *lingua, const char *aree,
     const char *parole, const char *valutazione);
 
+/* obiettivi.c: the PEI being written, as a form of the module updates
+** it (the state of each objective, the follow-up action also as the
+** PEI's); writes through lib/pei's writers only. */
+size_t obiettivi_campi(struct edit *, long long minore, struct field *out,
+    size_t room);
+size_t obiettivi_attuali(struct edit *, long long minore);
+void obiettivi_check(struct edit *);
+int obiettivi_salva(struct edit *, long long minore);
+
 /* evento.c: critical events, the only writer of eventi_critici. */
 extern const struct record evento_nuovo;
 int eventi_del_caso(struct request *, long long minore);
