@@ -59,15 +59,16 @@ int struttura_pagina(struct request *);
 long long relazione_scrivi(struct request *, long long minore,
     const char *periodo);
 
-/* riunione.c: the team's meetings, the only writer of riunioni and
-** riunioni_minori. */
+/* riunione.c: the team's meetings, the only writer of riunioni,
+** riunioni_partecipanti and riunioni_minori. */
 extern const struct record riunione_nuova, riunione_minore;
 int riunioni_elenco(struct request *);
 int riunione_pagina(struct request *);
 int riunioni_del_caso(struct request *, long long minore);
 const char *riunione_tipo(const char *code);
 long long riunione_scrivi(struct request *, const char *data, const char *tipo,
-    const char *luogo, const char *interni, const char *esterni);
+    const char *luogo, const char *esterni, const long long *partecipanti,
+    size_t n);
 int riunione_minore_scrivi(struct request *, long long riunione,
     long long minore, const char *situazione, const char *decisioni,
     const char *esito);

@@ -1,12 +1,12 @@
 /*
 ** The multidisciplinary team's meetings (équipe): when, where, of which
-** kind, who took part (the office's people; the others with their role
-** and organisation, one a line), and each minor discussed: the current
-** situation, the decisions, the outcome for the case, and a follow-up
-** action. /minori/riunioni lists them and adds one; /minori/riunioni/N
-** is a meeting and its minutes (printable on A4);
+** kind, who took part (the office's people, chosen among its users; the
+** others with their role and organisation, one a line), and each minor
+** discussed: the current situation, the decisions, the outcome for the
+** case, and a follow-up action. /minori/riunioni lists them and adds one;
+** /minori/riunioni/N is a meeting and its minutes (printable on A4);
 ** /minori/riunioni/N/minori/nuovo adds a minor discussed. The only writer
-** of riunioni and riunioni_minori.
+** of riunioni, riunioni_partecipanti and riunioni_minori.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,7 @@
 #include "audit.h"
 #include "interno.h"
 #include "page.h"
+#include "utenti.h"
 
 static const struct choice tipi[] = {
 	{ "revisione_pei", "Verifica del PEI" },
@@ -31,28 +32,100 @@ static const struct choice esiti[] = {
 };
 
 static const struct field riunione_fields[] = {
-	{ "data", "Data", .type = FIELD_DATE, .flags = FIELD_REQUIRED,
-	  .hint = "gg/mm/aaaa" },
-	{ "luogo", "Luogo", .type = FIELD_TEXT, .max = 200,
+	{ .name = "data", .label = "Data", .type = FIELD_DATE,
+	  .flags = FIELD_REQUIRED, .hint = "gg/mm/aaaa",
+	  .group = "La riunione" },
+	{ .name = "luogo", .label = "Luogo", .type = FIELD_TEXT, .max = 200,
 	  .hint = "Es. Dipartimento, sala riunioni; Comunità Il Ponte" },
-	{ "tipo", "Tipo di riunione", .type = FIELD_CHOICE,
+	{ .name = "tipo", .label = "Tipo di riunione", .type = FIELD_CHOICE,
 	  .flags = FIELD_REQUIRED, .choices = tipi, .nchoices = COUNT(tipi) },
-	{ "interni", "Partecipanti dell'ufficio", .type = FIELD_TEXTAREA,
-	  .max = 2000 },
-	{ "esterni", "Altri partecipanti: nome, ruolo, ente (uno per riga)",
-	  .type = FIELD_TEXTAREA, .max = 4000,
+	/* Here, a box for each of the office's people (fields_make). */
+	{ .name = "esterni", .label = "Nome, ruolo, ente (uno per riga)",
+	  .type = FIELD_TEXTAREA, .max = 4000, .group = "Altri partecipanti",
 	  .hint = "Es. Giulia Neri, tutrice volontaria; Marco Blu, educatore, "
 	  "Comunità Il Ponte" },
 };
+#define RIUNIONE_PRIMA 3	/* the fields before the office's people */
+
+#define PARTECIPANTE "partecipante_"
+
+/*
+** The meeting's fields, with a box for each of the office's people who
+** may take part: the active case workers and responsabili (the list
+** cases are assigned from, kept per process), named by their user's id.
+** A form holds FORM_FIELDS_MAX fields: past that, the last names on the
+** list are not offered.
+*/
+static size_t
+riunione_fields_make(struct edit *e, struct field *out)
+{
+	size_t nu, n = 0;
+	const struct choice *u = utenti_operatori(&nu);
+
+	for (size_t i = 0; i < RIUNIONE_PRIMA; i++)
+		out[n++] = riunione_fields[i];
+	for (size_t i = 0; i < nu && n < FORM_FIELDS_MAX - (COUNT(
+	    riunione_fields) - RIUNIONE_PRIMA); i++) {
+		/* Audited as the list they make (partecipanti). */
+		out[n] = (struct field){ .name = pool_printf(&e->r->pool,
+		    PARTECIPANTE "%s", u[i].value), .label = u[i].label,
+		    .type = FIELD_CHECKBOX, .flags = FIELD_NOAUDIT };
+		if (i == 0)
+			out[n].group = "Partecipanti dell'ufficio (almeno uno)";
+		n++;
+	}
+	for (size_t i = RIUNIONE_PRIMA; i < COUNT(riunione_fields); i++)
+		out[n++] = riunione_fields[i];
+	return n;
+}
+
+/* The user a participant's box is for, or 0 for another field. */
+static long long
+partecipante(const struct field *fd)
+{
+	if (strncmp(fd->name, PARTECIPANTE, strlen(PARTECIPANTE)) != 0)
+		return 0;
+	return strtoll(fd->name + strlen(PARTECIPANTE), NULL, 10);
+}
 
 static const char SQL_RIUNIONE_ADD[] =
-    "INSERT INTO riunioni (data, luogo, tipo, interni, esterni, autore_id)"
-    " VALUES (:data, :luogo, :tipo, :interni, :esterni, :utente)";
+    "INSERT INTO riunioni (data, luogo, tipo, esterni, autore_id)"
+    " VALUES (:data, :luogo, :tipo, :esterni, :utente)";
+static const char SQL_PARTECIPANTE_ADD[] =
+    "INSERT INTO riunioni_partecipanti (riunione_id, utente_id)"
+    " VALUES (:riunione, :utente)";
+
+/*
+** The office's people at meeting `riunione` (n user ids), in the caller's
+** transaction: their ids, "3,7", for the audit row, or NULL on a failure.
+*/
+static const char *
+partecipanti_scrivi(struct request *r, long long riunione,
+    const long long *utenti, size_t n)
+{
+	struct buf b = { 0 };
+	const char *out;
+
+	for (size_t i = 0; i < n; i++) {
+		if (db_write(SQL_PARTECIPANTE_ADD, ARGS(ARG_INT("riunione",
+		    riunione), ARG_INT("utente", utenti[i]))) != 0) {
+			buf_free(&b);
+			return NULL;
+		}
+		buf_printf(&b, "%s%lld", i ? "," : "", utenti[i]);
+	}
+	out = pool_strdup(&r->pool, b.n ? b.p : "");
+	buf_free(&b);
+	return out;
+}
 
 static int
 riunione_save(struct edit *e)
 {
+	long long utenti[FORM_FIELDS_MAX];
+	const char *scritti;
 	struct stmt *st = db_prepare(SQL_RIUNIONE_ADD);
+	size_t n = 0;
 	int rc;
 
 	form_bind(&e->form, st);
@@ -62,23 +135,60 @@ riunione_save(struct edit *e)
 	if (rc < 0)
 		return -1;
 	e->id = db_last_id();
+	for (size_t i = 0; i < e->form.n; i++)
+		if (e->form.value[i] && partecipante(&e->fields[i]))
+			utenti[n++] = partecipante(&e->fields[i]);
+	if ((scritti = partecipanti_scrivi(e->r, e->id, utenti, n)) == NULL)
+		return -1;
+	edit_change(e, "partecipanti", NULL, scritti);
 	return 0;
 }
 
+/* Today, and the author among the office's people. */
 static void
 riunione_defaults(struct edit *e)
 {
 	form_set_today(e->r, &e->form, "data");
+	form_set(e->r, &e->form, pool_printf(&e->r->pool, PARTECIPANTE "%lld",
+	    e->r->user.id), "1");
+}
+
+/* At least one of the office's people took part: said under their
+** group's legend (its first box's error). */
+static void
+riunione_check(struct edit *e)
+{
+	const char *first = NULL;
+
+	for (size_t i = 0; i < e->form.n; i++) {
+		if (!partecipante(&e->fields[i]))
+			continue;
+		if (e->form.value[i])
+			return;
+		if (first == NULL)
+			first = e->fields[i].name;
+	}
+	form_fail(&e->form, first, "Indica almeno un partecipante "
+	    "dell'ufficio.");
+}
+
+/* The meeting's forms: under no case's header. */
+static int
+riunione_form_page(struct edit *e, const char *action, const char *back)
+{
+	form_page(e->r, &e->form);
+	page_set(e->r, "Section.action", action);
+	page_set(e->r, "Section.title", e->rec->title);
+	page_set(e->r, "Section.back", back);
+	return page_render(e->r, "monitoraggio/riunione_modulo.cs",
+	    e->rec->title);
 }
 
 static int
 riunione_page(struct edit *e)
 {
-	form_page(e->r, &e->form);
-	page_set(e->r, "Section.action", "/minori/riunioni/nuova");
-	page_set(e->r, "Section.title", e->rec->title);
-	page_set(e->r, "Section.back", "/minori/riunioni");
-	return page_render(e->r, "monitoraggio/modulo.cs", e->rec->title);
+	return riunione_form_page(e, "/minori/riunioni/nuova",
+	    "/minori/riunioni");
 }
 
 static const char *
@@ -90,8 +200,8 @@ riunione_next(struct edit *e)
 const struct record riunione_nuova = {
 	.entity = "riunione", .name = "riunioni/nuova",
 	.title = "Nuova riunione d'équipe",
-	.fields = riunione_fields, .nfields = COUNT(riunione_fields),
-	.access = record_any, .defaults = riunione_defaults,
+	.fields_make = riunione_fields_make, .access = record_any,
+	.defaults = riunione_defaults, .check = riunione_check,
 	.save = riunione_save, .page = riunione_page, .next = riunione_next,
 	.saved = "Riunione registrata: aggiungi i minori discussi.",
 	.flags = RECORD_NO_VIEW_AUDIT,
@@ -192,13 +302,9 @@ minore_save(struct edit *e)
 static int
 minore_page(struct edit *e)
 {
-	form_page(e->r, &e->form);
-	page_set(e->r, "Section.action", pool_printf(&e->r->pool,
-	    "/minori/riunioni/%lld/minori/nuovo", e->parent));
-	page_set(e->r, "Section.title", e->rec->title);
-	page_set(e->r, "Section.back", pool_printf(&e->r->pool,
-	    "/minori/riunioni/%lld", e->parent));
-	return page_render(e->r, "monitoraggio/modulo.cs", e->rec->title);
+	return riunione_form_page(e, pool_printf(&e->r->pool,
+	    "/minori/riunioni/%lld/minori/nuovo", e->parent),
+	    pool_printf(&e->r->pool, "/minori/riunioni/%lld", e->parent));
 }
 
 static const char *
@@ -218,18 +324,24 @@ const struct record riunione_minore = {
 	.flags = RECORD_NO_VIEW_AUDIT,
 };
 
-/* A meeting and a minor discussed in it, written by the demo. */
+/* A meeting with the office's people at it (n user ids), and a minor
+** discussed in it: written by the demo. */
 long long
 riunione_scrivi(struct request *r, const char *data, const char *tipo,
-    const char *luogo, const char *interni, const char *esterni)
+    const char *luogo, const char *esterni, const long long *partecipanti,
+    size_t n)
 {
 	long long id = db_insert(SQL_RIUNIONE_ADD, ARGS(ARG_TEXT("data", data),
 	    ARG_TEXT("luogo", luogo), ARG_TEXT("tipo", tipo),
-	    ARG_TEXT("interni", interni), ARG_TEXT("esterni", esterni),
-	    ARG_INT("utente", r->user.id)));
+	    ARG_TEXT("esterni", esterni), ARG_INT("utente", r->user.id)));
+	const char *scritti;
 
-	if (id > 0 && audit_record(r, "create", "riunione", id, NULL, NULL, 0)
-	    < 0)
+	if (id <= 0 || (scritti = partecipanti_scrivi(r, id, partecipanti,
+	    n)) == NULL)
+		return -1;
+	if (audit_record(r, "create", "riunione", id, NULL,
+	    &(const struct change){ .field = "partecipanti", .after = scritti },
+	    1) < 0)
 		return -1;
 	return id;
 }
@@ -268,6 +380,10 @@ static const char SQL_RIUNIONE_GET[] =
     " r.interni, r.esterni, coalesce(u.nome, '') AS autore"
     " FROM riunioni r LEFT JOIN utenti u ON u.id = r.autore_id"
     " WHERE r.id = :id";
+static const char SQL_PARTECIPANTI[] =
+    "SELECT u.nome FROM riunioni_partecipanti p"
+    " JOIN utenti u ON u.id = p.utente_id WHERE p.riunione_id = :id"
+    " ORDER BY u.nome, u.id";
 static const char SQL_DISCUSSI[] =
     "SELECT x.minore_id, m.numero, m.cognome, m.nome, x.situazione,"
     " x.decisioni, x.esito FROM riunioni_minori x"
@@ -300,6 +416,8 @@ riunione_pagina(struct request *r)
 	    "id", id))), row_label, &(struct label){ "tipo", "tipo_label", tipi,
 	    COUNT(tipi) }) != 1)
 		return 404;
+	page_rows(r, "Partecipanti", db_query(SQL_PARTECIPANTI, ARGS(ARG_INT(
+	    "id", id))), 0, NULL, NULL);
 	st = db_query(SQL_DISCUSSI, ARGS(ARG_INT("id", id)));
 	while (db_step(st) == SQLITE_ROW)
 		if (audit_view(r, "minore", db_int(st, "minore_id"),

@@ -30,6 +30,7 @@ useBrowser();
 
 const FACILITY = 'Comunità Il Ponte'; // the demo user "struttura" works there
 const OPERATORE = 'Omar Operatore'; // the demo user "operatore"
+const RESPONSABILE = 'Rita Responsabile'; // the demo user "responsabile"
 
 // ------------------------------------------------------------ data
 
@@ -254,13 +255,36 @@ test('operatore: a team meeting with two minors, their decisions and an action; 
     await navigating(page, () => nav.getByRole('link', { name: 'Riunioni', exact: true }).click(), 'riunioni');
     assert.equal(pathOf(page), '/minori/riunioni');
     await follow(page, 'Nuova riunione', 'nuova riunione');
+    // The office's people, a box each: the author ticked. Without anyone
+    // of the office the meeting is refused, under the group's legend.
+    const ufficio = () => page.getByRole('group', { name: "Partecipanti dell'ufficio (almeno uno)" });
+    assert.equal(await field(ufficio(), OPERATORE).isChecked(), true, 'the author takes part');
+    assert.equal(await field(ufficio(), RESPONSABILE).isChecked(), false, 'the others are to tick');
+    assert.equal(await ufficio().getByRole('checkbox', { name: 'Sara della Comunità Il Ponte' }).count() + await ufficio().getByRole('checkbox', { name: 'Anna Amministratrice' }).count(), 0, "no facility's user, no administrator");
+    const esterni = `Giulia Neri, tutrice volontaria\nMarco Blu, educatore, ${FACILITY}`;
     await fill(page, 'Data', yesterday);
     await fill(page, 'Luogo', 'Dipartimento, sala riunioni');
     await choose(page, 'Tipo di riunione', 'Discussione del caso');
-    await fill(page, "Partecipanti dell'ufficio", OPERATORE);
-    await fill(page, 'Altri partecipanti: nome, ruolo, ente (uno per riga)', `Giulia Neri, tutrice volontaria\nMarco Blu, educatore, ${FACILITY}`);
+    await fill(page, 'Nome, ruolo, ente (uno per riga)', esterni);
+    await tickLabel(page, OPERATORE, false);
+    await press(page, 'Salva', 'riunione without the office');
+    assert.equal(pathOf(page), '/minori/riunioni/nuova', 'the form comes back');
+    await assert.doesNotReject(page.locator('.alert-danger', { hasText: 'Il modulo contiene un errore' }).waitFor());
+    const why = ufficio().locator('.invalid-feedback');
+    assert.equal(await why.textContent(), "Indica almeno un partecipante dell'ufficio.");
+    assert.ok(await why.isVisible(), 'the error is visible');
+    assert.equal(await ufficio().getAttribute('aria-describedby'), await why.getAttribute('id'), 'the group is described by its error');
+    const [legend, err] = [await ufficio().locator('legend').boundingBox(), await why.boundingBox()];
+    assert.ok(err.y >= legend.y + legend.height - 1 && err.y - (legend.y + legend.height) < 40, 'the error sits under the legend');
+    assert.equal(await page.locator('.invalid-feedback').count(), 1, `only that error: ${await invalid(page)}`);
+    assert.equal(await field(page, 'Luogo').inputValue(), 'Dipartimento, sala riunioni', 'the place is kept');
+    assert.equal(await field(page, 'Tipo di riunione').inputValue(), 'caso', 'the kind is kept');
+    assert.equal(await field(page, 'Nome, ruolo, ente (uno per riga)').inputValue(), esterni, 'the others are kept');
+    await screenshotBoth(page, 'monitoraggio-riunione-errore');
+    await tickLabel(page, OPERATORE);
+    await tickLabel(page, RESPONSABILE);
     await press(page, 'Salva', 'riunione saved');
-    assert.match(pathOf(page), /^\/minori\/riunioni\/\d+$/);
+    assert.match(pathOf(page), /^\/minori\/riunioni\/\d+$/, `saved (errors: ${await invalid(page)})`);
     const minutes = pathOf(page);
     const decisioni = {};
     for (const [m, esito, azione] of [[office, 'Il caso resta aperto', `Cercare un corso per ${minor.cognome}`], [second, 'Da trasferire', null]]) {
@@ -280,7 +304,7 @@ test('operatore: a team meeting with two minors, their decisions and an action; 
       await assert.doesNotReject(notice(page, 'Minore aggiunto alla riunione.').waitFor());
     }
     const body = await page.locator('main').textContent();
-    for (const text of ['Verbale della riunione', 'Discussione del caso', `Marco Blu, educatore, ${FACILITY}`, decisioni[office.numero], decisioni[second.numero], 'Da trasferire', `Cercare un corso per ${minor.cognome}`])
+    for (const text of ['Verbale della riunione', 'Discussione del caso', `${OPERATORE}, ${RESPONSABILE}`, `Marco Blu, educatore, ${FACILITY}`, decisioni[office.numero], decisioni[second.numero], 'Da trasferire', `Cercare un corso per ${minor.cognome}`])
       assert.ok(body.includes(text), `the minutes have "${text}"`);
     await screenshotBoth(page, 'monitoraggio-verbale');
     await go(page, `${second.path}/monitoraggio`, 'the second minor\'s monitoring');

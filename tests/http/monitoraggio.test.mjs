@@ -472,13 +472,43 @@ test(`${SERVER}: a team meeting with two minors, their decisions and actions; it
   const r = await as('responsabile');
   const a = await newCase(r), b = await newCase(r);
   const num = (id) => sql(`SELECT numero FROM minori WHERE id = ${id}`);
-  let res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: '', esterni: 'Giulia Neri, tutrice volontaria' });
+  const [me, op, fac, admin] = ['responsabile', 'operatore', 'struttura', 'admin'].map(userId);
+  const box = (id) => new RegExp(`name="partecipante_${id}" value="1"( checked)?>`);
+  const ticked = (body, id) => body.match(box(id))?.[1] === ' checked';
+  const meetings = () => count('riunioni');
+  // The office's people, a box each; the author's ticked. Not a facility's
+  // user, nor the administrator.
+  let form = (await r.get('/minori/riunioni/nuova')).body;
+  assert.ok(ticked(form, me), 'the author takes part');
+  assert.match(form, box(op));
+  assert.ok(!ticked(form, op), 'the others are not ticked');
+  assert.doesNotMatch(form, box(fac), "no facility's user");
+  assert.doesNotMatch(form, box(admin), 'no administrator');
+  assert.match(form, /<legend class="h4">Partecipanti dell&#39;ufficio \(almeno uno\)<\/legend>/);
+  const before = meetings();
+  // Nobody of the office: refused under the group's legend, the rest kept.
+  let res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: 'caso', esterni: 'Giulia Neri, tutrice volontaria' });
+  assert.equal(res.status, 200);
+  const first = res.body.match(/name="(partecipante_\d+)"/)[1];
+  assert.match(res.body, new RegExp(`<fieldset class="mb-4" aria-describedby="e-${first}"><legend class="h4">Partecipanti dell&#39;ufficio \\(almeno uno\\)</legend>\\s*<div id="e-${first}" class="invalid-feedback d-block mb-2">Indica almeno un partecipante dell&#39;ufficio.</div>`));
+  assert.match(res.body, /Giulia Neri, tutrice volontaria/);
+  assert.match(res.body, /<option value="caso" selected>/);
+  assert.match(res.body, /value="Dipartimento"/);
+  assert.ok(!ticked(res.body, me), 'what was sent comes back: nobody ticked');
+  res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: '', [`partecipante_${op}`]: '1', esterni: 'Giulia Neri, tutrice volontaria' });
   assert.equal(res.status, 200);
   assert.match(res.body, /id="e-tipo"/);
-  assert.match(res.body, /Giulia Neri, tutrice volontaria/);
-  res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: 'caso', interni: 'Rita Responsabile, Omar Operatore', esterni: 'Giulia Neri, tutrice volontaria\nMarco Blu, educatore, Comunità Il Ponte' });
+  assert.doesNotMatch(res.body, /Indica almeno un partecipante/);
+  assert.ok(ticked(res.body, op) && !ticked(res.body, me), 'the boxes come back as ticked');
+  assert.equal(meetings(), before, 'nothing written');
+  // A box for a facility's user is none of the form's: not stored.
+  res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: 'caso', [`partecipante_${me}`]: '1', [`partecipante_${op}`]: '1', [`partecipante_${fac}`]: '1', esterni: 'Giulia Neri, tutrice volontaria\nMarco Blu, educatore, Comunità Il Ponte' });
   assert.equal(res.status, 303);
   const m = Number(res.headers.location.match(/^\/minori\/riunioni\/(\d+)$/)[1]);
+  assert.equal(sql(`SELECT group_concat(utente_id) FROM (SELECT utente_id FROM riunioni_partecipanti WHERE riunione_id = ${m} ORDER BY utente_id)`), [me, op].sort((x, y) => x - y).join(','));
+  assert.equal(sql(`SELECT interni IS NULL FROM riunioni WHERE id = ${m}`), '1', 'no free text for the office any more');
+  const created = sql(`SELECT m.dopo FROM audit_modifiche m JOIN audit a ON a.id = m.audit_id WHERE a.entita = 'riunione' AND a.entita_id = ${m} AND a.azione = 'create' AND m.campo = 'partecipanti'`);
+  assert.deepEqual(created.split(',').sort(), [me, op].sort(), 'the create row lists who took part');
   res = await send(r, `/minori/riunioni/${m}/minori/nuovo`, { numero: 'MSNA-1999-99999', esito: 'resta_aperto' });
   assert.match(res.body, /Non c&#39;è un fascicolo con questo numero|Non c'è un fascicolo con questo numero/);
   res = await send(r, `/minori/riunioni/${m}/minori/nuovo`, { numero: num(a), situazione: 'Frequenta la scuola', decisioni: 'Iscrizione al corso di elettricista', esito: 'resta_aperto', azione_cosa: 'Cercare il corso', azione_chi: 'utente', azione_utente: userId('operatore'), azione_entro: it(days(14)) });
@@ -490,10 +520,14 @@ test(`${SERVER}: a team meeting with two minors, their decisions and actions; it
   assert.equal(count(`riunioni_minori WHERE riunione_id = ${m}`), 2);
   assert.equal(sql(`SELECT origine || ':' || origine_id || ':' || minore_id FROM azioni_seguito WHERE origine = 'riunione' AND origine_id = ${m}`), `riunione:${m}:${a}`);
   const minutes = (await r.get(`/minori/riunioni/${m}`)).body;
+  assert.match(minutes, /<dt class="col-sm-4">Per l'ufficio<\/dt><dd class="col-sm-8">Omar Operatore, Rita Responsabile<\/dd>/, 'the office\'s people by name');
   for (const t of ['Verbale della riunione d&#39;équipe', 'Discussione del caso', 'Marco Blu, educatore, Comunità Il Ponte', 'Iscrizione al corso di elettricista', 'Trasferimento in seconda accoglienza', 'Da trasferire', 'Cercare il corso'])
     assert.ok(minutes.includes(t) || minutes.includes(t.replace('&#39;', "'")), `the minutes have ${t}`);
   assert.ok(count(`audit WHERE azione = 'view' AND entita = 'minore' AND entita_id IN (${a}, ${b}) AND dettaglio = 'riunione'`) >= 2, 'each case seen is a view row');
   assert.match((await r.get('/minori/riunioni')).body, new RegExp(`/minori/riunioni/${m}`));
+  // A meeting recorded before the office's people were chosen: its text.
+  const old = sql(`INSERT INTO riunioni (data, tipo, interni, autore_id) VALUES ('2026-01-15', 'altro', 'Rita e Omar', ${me}) RETURNING id`);
+  assert.match((await r.get(`/minori/riunioni/${old}`)).body, /<dt class="col-sm-4">Per l'ufficio<\/dt><dd class="col-sm-8 approdo-pre">Rita e Omar<\/dd>/);
   assert.match((await r.get(`/minori/${b}/monitoraggio`)).body, /Da trasferire/);
   assert.match((await r.get(`/minori/${a}/cronologia`)).body, /Riunione d&#39;équipe: Discussione del caso|Riunione d'équipe: Discussione del caso/);
   // Decisions only on the cases one may change; a facility reads no minutes.
