@@ -3,7 +3,9 @@
 ** kind, who took part (the office's people, chosen among its users; the
 ** others with their role and organisation, one a line), and each minor
 ** discussed: the current situation, the decisions, the outcome for the
-** case, and a follow-up action. /minori/riunioni lists them and adds one;
+** case, a follow-up action, and the state of the objectives of the case's
+** PEI being written, the action also as the PEI's (obiettivi.c, as an
+** interview does). /minori/riunioni lists them and adds one;
 ** /minori/riunioni/N is a meeting and its minutes (printable on A4);
 ** /minori/riunioni/N/minori/nuovo adds a minor discussed. The only writer
 ** of riunioni, riunioni_partecipanti and riunioni_minori.
@@ -210,7 +212,9 @@ const struct record riunione_nuova = {
 /* A minor discussed: found by case number, never by name in a URL. */
 static const struct field minore_fields[] = {
 	{ "numero", "Numero del fascicolo", .type = FIELD_TEXT, .max = 20,
-	  .flags = FIELD_REQUIRED, .hint = "Es. MSNA-2026-00012" },
+	  .flags = FIELD_REQUIRED, .hint = "Es. MSNA-2026-00012. Se il minore "
+	  "ha un PEI in lavorazione, il modulo torna con i suoi obiettivi da "
+	  "aggiornare prima di salvare." },
 	{ "situazione", "Situazione attuale", .type = FIELD_TEXTAREA,
 	  .max = 8000 },
 	{ "decisioni", "Decisioni", .type = FIELD_TEXTAREA, .max = 8000 },
@@ -218,19 +222,56 @@ static const struct field minore_fields[] = {
 	  .flags = FIELD_REQUIRED, .choices = esiti, .nchoices = COUNT(esiti) },
 };
 
-static size_t
-minore_fields_make(struct edit *e, struct field *out)
-{
-	(void)e;
-	for (size_t i = 0; i < COUNT(minore_fields); i++)
-		out[i] = minore_fields[i];
-	return COUNT(minore_fields) + azione_campi(out + COUNT(minore_fields));
-}
-
 static const char SQL_RIUNIONE[] =
     "SELECT id FROM riunioni WHERE id = :id";
 static const char SQL_NUMERO[] =
     "SELECT id FROM minori WHERE numero = :numero";
+
+/* The case whose number a POST sends, read as the form reads it: its id,
+** or 0. */
+static long long
+numero_inviato(struct request *r)
+{
+	struct form f;
+	const char *numero;
+
+	if (strcmp(r->method, "POST") != 0)
+		return 0;
+	form_init(&f, minore_fields, 1);
+	form_read(r, &f);
+	if ((numero = form_value(&f, "numero")) == NULL)
+		return 0;
+	return db_value(SQL_NUMERO, ARGS(ARG_TEXT("numero", numero)), 0);
+}
+
+/* What the form of a minor discussed knows of the case, from its fields
+** to its save. */
+struct discusso {
+	long long pei;		/* the case whose PEI's fields the form has */
+	size_t prima;		/* the fields before them */
+	long long minore;	/* the case discussed, once checked */
+};
+
+/*
+** A minor discussed: the case's number, the discussion, a follow-up
+** action; once the number names a case, the objectives of its PEI being
+** written (obiettivi.c), which come with the form sent back.
+*/
+static size_t
+minore_fields_make(struct edit *e, struct field *out)
+{
+	struct discusso *d = pool_alloc(&e->r->pool, sizeof *d);
+	size_t n = 0;
+
+	for (size_t i = 0; i < COUNT(minore_fields); i++)
+		out[n++] = minore_fields[i];
+	n += azione_campi(out + n);
+	*d = (struct discusso){ .pei = numero_inviato(e->r), .prima = n };
+	e->data = d;
+	if (d->pei > 0)
+		n += obiettivi_campi(e, d->pei, out + n, FORM_FIELDS_MAX - n);
+	return n;
+}
 
 /* The meeting the minor is added to: the path's number. */
 static int
@@ -241,35 +282,62 @@ minore_access_edit(struct edit *e)
 	return 0;
 }
 
+/* A case refused is not discussed: the form comes back without its PEI. */
+static void
+senza_pei(struct edit *e)
+{
+	struct discusso *d = e->data;
+
+	e->form.n = d->prima;
+	d->pei = 0;
+}
+
+/*
+** The case, by its number: one the user may change, not yet discussed
+** in the meeting. The objectives of its PEI being written that the form
+** did not show yet come back with it, from their states, before anything
+** is saved.
+*/
 static void
 minore_check(struct edit *e)
 {
 	struct form *f = &e->form;
+	struct discusso *d = e->data;
 	const char *numero = form_value(f, "numero");
 	long long m;
-	int rc;
 
 	azione_check(f);
 	if (numero == NULL)
 		return;
 	m = db_value(SQL_NUMERO, ARGS(ARG_TEXT("numero", numero)), 0);
 	if (m == 0) {
-		form_fail(f, "numero", "Non c'è un fascicolo con questo numero.");
+		form_fail(f, "numero", "Non c'è un fascicolo con questo "
+		    "numero.");
 		return;
 	}
-	/* Only a case the user may change is discussed in their name
-	** (minore_access() writes the refusal's audit row). */
-	if ((rc = minore_access(e->r, m, 1)) != 0) {
-		form_fail(f, "numero", "Non puoi registrare decisioni su questo "
-		    "fascicolo: non è tra i tuoi.");
+	/* Only a case the user may change is discussed in their name; the
+	** refusal's audit row is written after the rollback (denied). */
+	if (minore_access(e->r, m, 1) != 0) {
+		form_fail(f, "numero", "Non puoi registrare decisioni su "
+		    "questo fascicolo: non è tra i tuoi.");
+		e->denied = pool_printf(&e->r->pool, "minore %lld", m);
+		senza_pei(e);
 		return;
 	}
 	if (db_value("SELECT 1 FROM riunioni_minori WHERE riunione_id = :r"
 	    " AND minore_id = :m", ARGS(ARG_INT("r", e->parent), ARG_INT("m",
-	    m)), 0) == 1)
-		form_fail(f, "numero", "Questo minore è già tra quelli discussi "
-		    "in questa riunione.");
-	e->data = pool_printf(&e->r->pool, "%lld", m);
+	    m)), 0) == 1) {
+		form_fail(f, "numero", "Questo minore è già tra quelli "
+		    "discussi in questa riunione.");
+		senza_pei(e);
+		return;
+	}
+	d->minore = m;
+	obiettivi_check(e);
+	if (d->pei == m && obiettivi_attuali(e, m) > 0) {
+		page_set(e->r, "Section.obiettivi", "1");
+		e->again = 1;
+	}
 }
 
 static const char SQL_MINORE_ADD[] =
@@ -277,10 +345,11 @@ static const char SQL_MINORE_ADD[] =
     " decisioni, esito) VALUES (:riunione, :minore, :situazione, :decisioni,"
     " :esito)";
 
+/* The minor discussed, the action, and the PEI's changes. */
 static int
 minore_save(struct edit *e)
 {
-	long long m = strtoll(e->data, NULL, 10);
+	long long m = ((struct discusso *)e->data)->minore;
 	struct stmt *st = db_prepare(SQL_MINORE_ADD);
 	long long riunione = e->parent;
 	int rc;
@@ -296,12 +365,20 @@ minore_save(struct edit *e)
 	e->detail = pool_printf(&e->r->pool, "riunione %lld, minore %lld",
 	    riunione, m);
 	/* The action comes from the meeting, about this minor. */
-	return azione_dal_modulo(e, m, "riunione", riunione);
+	if (azione_dal_modulo(e, m, "riunione", riunione) != 0)
+		return -1;
+	return obiettivi_salva(e, m);
 }
 
+/* The form; when it shows a case's PEI, a view of the case. */
 static int
 minore_page(struct edit *e)
 {
+	const struct discusso *d = e->data;
+
+	if (d->pei > 0 && e->form.n > d->prima && audit_view(e->r, "minore",
+	    d->pei, "riunione") != 0)
+		return 500;
 	return riunione_form_page(e, pool_printf(&e->r->pool,
 	    "/minori/riunioni/%lld/minori/nuovo", e->parent),
 	    pool_printf(&e->r->pool, "/minori/riunioni/%lld", e->parent));

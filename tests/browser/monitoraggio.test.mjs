@@ -7,9 +7,12 @@
 // days; a second interview with an action already overdue. "Le mie azioni"
 // puts each under its heading; the overdue one is marked done, and the
 // case's page says when and by whom. The responsabile's list has the
-// office's overdue actions. A team meeting with two minors, their
-// decisions and an action: the minutes. The facility's user reaches none
-// of it.
+// office's overdue actions. A team meeting with two minors: its office
+// participants ticked (refused with none, under the group's legend, what
+// was typed kept), their decisions and an action; for the first minor,
+// whose PEI is being written, the form comes back with its objective,
+// whose state the meeting changes and under which its action goes into
+// the PEI: the minutes, the PEI. The facility's user reaches none of it.
 // axe-core's WCAG 2.1 A/AA checks and the CSP/console watcher on every page
 // visited, screenshots at 1280 and 390 px (SCREENSHOTS_DIR).
 //
@@ -52,6 +55,7 @@ const TEXT = {
   azione: `Chiamare il CPIA per l'iscrizione di ${minor.cognome}`,
   parole2: 'Voglio giocare a calcio con la squadra del quartiere.',
   scaduta: `Chiedere il tesserino sanitario di ${minor.cognome}`,
+  obiettivo: 'Licenza media al CPIA',
 };
 
 // ------------------------------------------------------------ helpers
@@ -245,12 +249,25 @@ test('responsabile: "Le mie azioni" has the office\'s overdue actions', async (t
   s.done();
 });
 
-test('operatore: a team meeting with two minors, their decisions and an action; the minutes', async (t) => {
+test('operatore: a team meeting, its participants chosen, with two minors, their decisions and an action, an objective of the PEI being written updated; the minutes', async (t) => {
   assert.ok(office.path, 'the intake above succeeded');
   const s = session(t);
   try {
     const second = await takeInCharge(await s.as('responsabile'), { ...minor, cognome: `Keita ${uniqueWord()}`, nome: 'Sekou' });
     const page = await s.as('operatore');
+    // The first minor's PEI is being written, with an objective.
+    await go(page, office.path, 'case page (PEI)');
+    await follow(page, 'Progetto educativo (PEI)', 'PEI (empty)');
+    const pei = pathOf(page);
+    await press(page, 'Scrivi il PEI', 'PEI opened');
+    await follow(page, 'Aggiungi un obiettivo', 'form: Obiettivo');
+    await choose(page, 'Area', 'Scuola e italiano L2');
+    await fill(page, 'Obiettivo', TEXT.obiettivo);
+    await choose(page, 'Stato', 'Da avviare');
+    await press(page, 'Salva', 'PEI after Obiettivo');
+    assert.equal(pathOf(page), pei, `the objective saved (errors: ${await invalid(page)})`);
+    const objective = `Scuola e italiano L2: ${TEXT.obiettivo}`;
+
     const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
     await navigating(page, () => nav.getByRole('link', { name: 'Riunioni', exact: true }).click(), 'riunioni');
     assert.equal(pathOf(page), '/minori/riunioni');
@@ -299,7 +316,22 @@ test('operatore: a team meeting with two minors, their decisions and an action; 
         await choose(page, 'Quale operatore', OPERATORE);
         await fill(page, 'Entro il', itDate(daysFrom(today, 10)));
       }
-      await press(page, 'Salva', `minore ${m.numero} added`);
+      await press(page, 'Salva', `minore ${m.numero} sent`);
+      if (m === office) {
+        // Its PEI being written: the form comes back with its objectives,
+        // from their states, and all that was typed.
+        assert.equal(pathOf(page), `${minutes}/minori/nuovo`, 'the form comes back');
+        await assert.doesNotReject(page.locator('.alert-warning', { hasText: 'Il minore ha un PEI in lavorazione' }).waitFor());
+        assert.equal(await page.locator('.invalid-feedback').count(), 0, `no error: ${await invalid(page)}`);
+        await assert.doesNotReject(page.getByRole('group', { name: 'Gli obiettivi del PEI in lavorazione' }).waitFor());
+        assert.equal(await field(page, objective).inputValue(), 'da_avviare', 'the state it has');
+        assert.equal(await field(page, 'Decisioni').inputValue(), decisioni[m.numero], 'the decisions are kept');
+        assert.equal(await field(page, 'Azione di follow-up: che cosa va fatto').inputValue(), azione, 'the action is kept');
+        await choose(page, objective, 'In corso');
+        await choose(page, "L'azione di follow-up è anche un'azione del PEI, sotto l'obiettivo", objective);
+        await screenshotBoth(page, 'monitoraggio-riunione-pei');
+        await press(page, 'Salva', `minore ${m.numero} added`);
+      }
       assert.equal(pathOf(page), minutes, `back to the minutes (errors: ${await invalid(page)})`);
       await assert.doesNotReject(notice(page, 'Minore aggiunto alla riunione.').waitFor());
     }
@@ -309,6 +341,13 @@ test('operatore: a team meeting with two minors, their decisions and an action; 
     await screenshotBoth(page, 'monitoraggio-verbale');
     await go(page, `${second.path}/monitoraggio`, 'the second minor\'s monitoring');
     await assert.doesNotReject(part(page, 'riunioni').getByText('Da trasferire').waitFor());
+    // The first minor's PEI: the objective under way, the meeting's action
+    // among its actions.
+    await go(page, pei, 'the first minor\'s PEI');
+    const obiettivi = part(page, 'obiettivi-titolo');
+    const text = await obiettivi.textContent();
+    for (const t of [TEXT.obiettivo, 'In corso', `Cercare un corso per ${minor.cognome}`])
+      assert.ok(text.includes(t), `the PEI's objectives have "${t}": ${text}`);
   } finally {
     await s.close();
   }
