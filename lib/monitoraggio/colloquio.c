@@ -3,8 +3,10 @@
 ** people, the guardian, the mediator and the language), the PEI's areas
 ** discussed, what the minor said and wants in their words, the worker's
 ** assessment, the concerns raised; and a follow-up action, written with
-** it. /minori/N/colloqui/nuovo adds one, /minori/N/colloqui/M changes
-** it. The only writer of colloqui.
+** it; it may update the PEI being written (obiettivi.c): each
+** objective's state, and the action also as the PEI's.
+** /minori/N/colloqui/nuovo adds one, /minori/N/colloqui/M changes it.
+** The only writer of colloqui.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,46 +41,14 @@ static const struct field after[] = {
 /* The areas discussed: a box for each of the PEI's areas ("area_scuola"). */
 static char area_names[16][40], area_labels[16][120];
 
-/*
-** The PEI being written, if there is one: each of its objectives' state,
-** which the interview may change, and the objective the follow-up action
-** joins as an action of the PEI. Made for this request (strings in its
-** pool), under the fields the form always has.
-*/
-#define OBIETTIVI_MAX 24
-
-static size_t
-pei_fields(struct edit *e, struct field *out)
+/* The case: the path's first number, for a new interview and a stored one. */
+static long long
+minor(const struct edit *e)
 {
-	struct pei_obiettivo o[OBIETTIVI_MAX];
-	struct pool *p = &e->r->pool;
-	size_t n = pei_obiettivi_bozza(p, e->r->id[0], o, COUNT(o)), k = 0, ns;
-	const struct choice *stati = pei_obiettivo_stati(&ns);
-	struct choice *scelte;
-
-	if (n == 0)
-		return 0;
-	scelte = pool_alloc(p, n * sizeof *scelte);
-	for (size_t i = 0; i < n; i++) {
-		const char *label = pool_printf(p, "%s: %s", o[i].area,
-		    o[i].descrizione);
-
-		out[k] = (struct field){ .name = pool_printf(p, "obiettivo_%lld",
-		    o[i].id), .label = label, .type = FIELD_CHOICE,
-		    .flags = FIELD_NOAUDIT, .choices = stati, .nchoices = ns };
-		if (i == 0)
-			out[k].group = "Gli obiettivi del PEI in lavorazione";
-		k++;
-		scelte[i] = (struct choice){ pool_printf(p, "%lld", o[i].id),
-		    label };
-	}
-	out[k++] = (struct field){ .name = "azione_obiettivo",
-	    .label = "L'azione di follow-up è anche un'azione del PEI, sotto "
-	    "l'obiettivo", .type = FIELD_CHOICE, .flags = FIELD_NOAUDIT,
-	    .choices = scelte, .nchoices = n };
-	return k;
+	return e->r->id[0];
 }
 
+/* The interview's fields, then the PEI's being written (obiettivi.c). */
 static size_t
 fields_make(struct edit *e, struct field *out)
 {
@@ -103,7 +73,7 @@ fields_make(struct edit *e, struct field *out)
 	for (size_t i = 0; i < COUNT(after); i++)
 		out[n++] = after[i];
 	n += azione_campi(out + n);
-	return n + pei_fields(e, out + n);
+	return n + obiettivi_campi(e, minor(e), out + n, FORM_FIELDS_MAX - n);
 }
 
 /* The stored row: the areas as their boxes (1 when listed). */
@@ -157,30 +127,11 @@ listed(const char *aree, const char *code)
 	return 0;
 }
 
-/* The case: the path's first number, for a new interview and a stored one. */
-static long long
-minor(const struct edit *e)
-{
-	return e->r->id[0];
-}
-
 static int
 access_edit(struct edit *e)
 {
 	return monitoraggio_access(e, "SELECT minore_id FROM colloqui"
 	    " WHERE id = :id");
-}
-
-/* Each objective's field starts from the state it has. */
-static void
-objectives_now(struct edit *e)
-{
-	struct pei_obiettivo o[OBIETTIVI_MAX];
-	size_t n = pei_obiettivi_bozza(&e->r->pool, e->r->id[0], o, COUNT(o));
-
-	for (size_t i = 0; i < n; i++)
-		form_set(e->r, &e->form, pool_printf(&e->r->pool,
-		    "obiettivo_%lld", o[i].id), o[i].stato);
 }
 
 static void
@@ -190,7 +141,7 @@ defaults(struct edit *e)
 
 	if (e->id == 0) {
 		form_set_today(e->r, &e->form, "data");
-		objectives_now(e);
+		obiettivi_attuali(e, minor(e));
 		return;
 	}
 	if (db_row(&e->r->pool, SQL_GET, ARGS(ARG_INT("id", e->id)),
@@ -204,7 +155,7 @@ defaults(struct edit *e)
 		if (strncmp(e->fields[i].name, "area_", 5) == 0 && listed(aree,
 		    e->fields[i].name + 5))
 			form_set(e->r, &e->form, e->fields[i].name, "1");
-	objectives_now(e);
+	obiettivi_attuali(e, minor(e));
 }
 
 static void
@@ -214,47 +165,7 @@ check(struct edit *e)
 	    &e->current) < 0)
 		db_fail();
 	azione_check(&e->form);
-	if (form_value(&e->form, "azione_obiettivo") &&
-	    !form_value(&e->form, "azione_cosa"))
-		form_fail(&e->form, "azione_obiettivo", "Scrivi prima l'azione "
-		    "di follow-up che va nel PEI.");
-}
-
-static const char *const chi_pei[][2] = {
-	{ "utente", "operatore" }, { "struttura", "struttura" },
-	{ "tutore", "tutore" }, { "servizio", "servizio" },
-};
-
-/* The PEI's objectives changed by the interview, and its action in the
-** PEI: in the PEI version being written, if it still is. */
-static int
-save_pei(struct edit *e)
-{
-	const struct form *f = &e->form;
-	const char *ob = form_value(f, "azione_obiettivo");
-
-	for (size_t i = 0; i < f->n; i++) {
-		long long id;
-
-		if (strncmp(e->fields[i].name, "obiettivo_", 10) != 0 ||
-		    f->value[i] == NULL)
-			continue;
-		id = strtoll(e->fields[i].name + 10, NULL, 10);
-		if (pei_obiettivo_aggiorna(e->r, minor(e), id, f->value[i]) < 0)
-			return -1;
-	}
-	if (ob && form_value(f, "azione_cosa")) {
-		const char *chi = "operatore";
-
-		for (size_t i = 0; i < COUNT(chi_pei); i++)
-			if (strcmp(form_value(f, "azione_chi"), chi_pei[i][0]) == 0)
-				chi = chi_pei[i][1];
-		if (pei_azione_aggiungi(e->r, minor(e), strtoll(ob, NULL, 10),
-		    form_value(f, "azione_cosa"), chi, form_value(f,
-		    "azione_servizio"), form_value(f, "azione_entro")) != 0)
-			return -1;
-	}
-	return 0;
+	obiettivi_check(e);
 }
 
 /* The boxes ticked, as the list of codes stored in aree. */
@@ -302,7 +213,7 @@ save(struct edit *e)
 	e->detail = pool_printf(&e->r->pool, "minore %lld", minor(e));
 	if (azione_dal_modulo(e, minor(e), "colloquio", e->id) != 0)
 		return -1;
-	return save_pei(e);
+	return obiettivi_salva(e, minor(e));
 }
 
 static int

@@ -39,14 +39,16 @@ static const char *const cose[] = {
 };
 
 static const char SQL_DISCUTERE[] =
-    "SELECT m.id FROM minori m WHERE m.stato = 'in_carico' AND NOT EXISTS"
+    "SELECT m.id, m.operatore_id FROM minori m"
+    " WHERE m.stato = 'in_carico' AND NOT EXISTS"
     " (SELECT 1 FROM riunioni_minori x WHERE x.minore_id = m.id)"
     " ORDER BY m.id LIMIT 2";
 static const char SQL_RESPONSABILE[] =
-    "SELECT id, nome FROM utenti WHERE ruolo = 'responsabile'"
+    "SELECT id FROM utenti WHERE ruolo = 'responsabile'"
     " AND disattivato = 0 ORDER BY id LIMIT 1";
 
-/* Three of the team's meetings, two minors discussed in each. */
+/* Three of the team's meetings, two minors discussed in each; the
+** responsabile and the minors' case workers take part. */
 static int
 meetings(struct request *console, const char *today)
 {
@@ -66,17 +68,26 @@ meetings(struct request *console, const char *today)
 	resp.user.id = strtoll(row_get(&u, "id"), NULL, 10);
 	for (int i = 0; i < 3 && rc == 0; i++) {
 		char data[11];
-		long long ids[2], r;
-		size_t n = 0;
+		long long ids[2], chi[3] = { resp.user.id }, r;
+		size_t n = 0, nchi = 1;
 		struct stmt *st = db_query(SQL_DISCUTERE, NO_ARGS);
 
-		while (n < 2 && db_step(st) == SQLITE_ROW)
+		while (n < 2 && db_step(st) == SQLITE_ROW) {
+			long long op = db_int(st, "operatore_id");
+			size_t k = 0;
+
 			ids[n++] = db_int(st, "id");
+			while (k < nchi && chi[k] != op)
+				k++;
+			if (op > 0 && k == nchi)
+				chi[nchi++] = op;
+		}
 		db_done(st);
 		date_add_days(today, -7 * (i + 1), data);
 		r = riunione_scrivi(&resp, data, tipi[i], "Dipartimento, sala "
-		    "riunioni", row_get(&u, "nome"), "Tutrice volontaria\n"
-		    "Educatore della comunità\nAssistente sociale della ASL");
+		    "riunioni", "Tutrice volontaria\n"
+		    "Educatore della comunità\nAssistente sociale della ASL",
+		    chi, nchi);
 		if (r < 0)
 			rc = -1;
 		for (size_t k = 0; k < n && rc == 0; k++)

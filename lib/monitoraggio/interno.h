@@ -33,6 +33,15 @@ long long colloquio_scrivi(struct request *, long long minore,
     const char *data, const char *luogo, const char *lingua, const char *aree,
     const char *parole, const char *valutazione);
 
+/* obiettivi.c: the PEI being written, as a form of the module updates
+** it (the state of each objective, the follow-up action also as the
+** PEI's); writes through lib/pei's writers only. */
+size_t obiettivi_campi(struct edit *, long long minore, struct field *out,
+    size_t room);
+size_t obiettivi_attuali(struct edit *, long long minore);
+void obiettivi_check(struct edit *);
+int obiettivi_salva(struct edit *, long long minore);
+
 /* evento.c: critical events, the only writer of eventi_critici. */
 extern const struct record evento_nuovo;
 int eventi_del_caso(struct request *, long long minore);
@@ -50,15 +59,16 @@ int struttura_pagina(struct request *);
 long long relazione_scrivi(struct request *, long long minore,
     const char *periodo);
 
-/* riunione.c: the team's meetings, the only writer of riunioni and
-** riunioni_minori. */
+/* riunione.c: the team's meetings, the only writer of riunioni,
+** riunioni_partecipanti and riunioni_minori. */
 extern const struct record riunione_nuova, riunione_minore;
 int riunioni_elenco(struct request *);
 int riunione_pagina(struct request *);
 int riunioni_del_caso(struct request *, long long minore);
 const char *riunione_tipo(const char *code);
 long long riunione_scrivi(struct request *, const char *data, const char *tipo,
-    const char *luogo, const char *interni, const char *esterni);
+    const char *luogo, const char *esterni, const long long *partecipanti,
+    size_t n);
 int riunione_minore_scrivi(struct request *, long long riunione,
     long long minore, const char *situazione, const char *decisioni,
     const char *esito);

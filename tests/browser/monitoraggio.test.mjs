@@ -7,9 +7,12 @@
 // days; a second interview with an action already overdue. "Le mie azioni"
 // puts each under its heading; the overdue one is marked done, and the
 // case's page says when and by whom. The responsabile's list has the
-// office's overdue actions. A team meeting with two minors, their
-// decisions and an action: the minutes. The facility's user reaches none
-// of it.
+// office's overdue actions. A team meeting with two minors: its office
+// participants ticked (refused with none, under the group's legend, what
+// was typed kept), their decisions and an action; for the first minor,
+// whose PEI is being written, the form comes back with its objective,
+// whose state the meeting changes and under which its action goes into
+// the PEI: the minutes, the PEI. The facility's user reaches none of it.
 // axe-core's WCAG 2.1 A/AA checks and the CSP/console watcher on every page
 // visited, screenshots at 1280 and 390 px (SCREENSHOTS_DIR).
 //
@@ -30,6 +33,7 @@ useBrowser();
 
 const FACILITY = 'Comunità Il Ponte'; // the demo user "struttura" works there
 const OPERATORE = 'Omar Operatore'; // the demo user "operatore"
+const RESPONSABILE = 'Rita Responsabile'; // the demo user "responsabile"
 
 // ------------------------------------------------------------ data
 
@@ -51,6 +55,7 @@ const TEXT = {
   azione: `Chiamare il CPIA per l'iscrizione di ${minor.cognome}`,
   parole2: 'Voglio giocare a calcio con la squadra del quartiere.',
   scaduta: `Chiedere il tesserino sanitario di ${minor.cognome}`,
+  obiettivo: 'Licenza media al CPIA',
 };
 
 // ------------------------------------------------------------ helpers
@@ -244,23 +249,59 @@ test('responsabile: "Le mie azioni" has the office\'s overdue actions', async (t
   s.done();
 });
 
-test('operatore: a team meeting with two minors, their decisions and an action; the minutes', async (t) => {
+test('operatore: a team meeting, its participants chosen, with two minors, their decisions and an action, an objective of the PEI being written updated; the minutes', async (t) => {
   assert.ok(office.path, 'the intake above succeeded');
   const s = session(t);
   try {
     const second = await takeInCharge(await s.as('responsabile'), { ...minor, cognome: `Keita ${uniqueWord()}`, nome: 'Sekou' });
     const page = await s.as('operatore');
+    // The first minor's PEI is being written, with an objective.
+    await go(page, office.path, 'case page (PEI)');
+    await follow(page, 'Progetto educativo (PEI)', 'PEI (empty)');
+    const pei = pathOf(page);
+    await press(page, 'Scrivi il PEI', 'PEI opened');
+    await follow(page, 'Aggiungi un obiettivo', 'form: Obiettivo');
+    await choose(page, 'Area', 'Scuola e italiano L2');
+    await fill(page, 'Obiettivo', TEXT.obiettivo);
+    await choose(page, 'Stato', 'Da avviare');
+    await press(page, 'Salva', 'PEI after Obiettivo');
+    assert.equal(pathOf(page), pei, `the objective saved (errors: ${await invalid(page)})`);
+    const objective = `Scuola e italiano L2: ${TEXT.obiettivo}`;
+
     const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
     await navigating(page, () => nav.getByRole('link', { name: 'Riunioni', exact: true }).click(), 'riunioni');
     assert.equal(pathOf(page), '/minori/riunioni');
     await follow(page, 'Nuova riunione', 'nuova riunione');
+    // The office's people, a box each: the author ticked. Without anyone
+    // of the office the meeting is refused, under the group's legend.
+    const ufficio = () => page.getByRole('group', { name: "Partecipanti dell'ufficio (almeno uno)" });
+    assert.equal(await field(ufficio(), OPERATORE).isChecked(), true, 'the author takes part');
+    assert.equal(await field(ufficio(), RESPONSABILE).isChecked(), false, 'the others are to tick');
+    assert.equal(await ufficio().getByRole('checkbox', { name: 'Sara della Comunità Il Ponte' }).count() + await ufficio().getByRole('checkbox', { name: 'Anna Amministratrice' }).count(), 0, "no facility's user, no administrator");
+    const esterni = `Giulia Neri, tutrice volontaria\nMarco Blu, educatore, ${FACILITY}`;
     await fill(page, 'Data', yesterday);
     await fill(page, 'Luogo', 'Dipartimento, sala riunioni');
     await choose(page, 'Tipo di riunione', 'Discussione del caso');
-    await fill(page, "Partecipanti dell'ufficio", OPERATORE);
-    await fill(page, 'Altri partecipanti: nome, ruolo, ente (uno per riga)', `Giulia Neri, tutrice volontaria\nMarco Blu, educatore, ${FACILITY}`);
+    await fill(page, 'Nome, ruolo, ente (uno per riga)', esterni);
+    await tickLabel(page, OPERATORE, false);
+    await press(page, 'Salva', 'riunione without the office');
+    assert.equal(pathOf(page), '/minori/riunioni/nuova', 'the form comes back');
+    await assert.doesNotReject(page.locator('.alert-danger', { hasText: 'Il modulo contiene un errore' }).waitFor());
+    const why = ufficio().locator('.invalid-feedback');
+    assert.equal(await why.textContent(), "Indica almeno un partecipante dell'ufficio.");
+    assert.ok(await why.isVisible(), 'the error is visible');
+    assert.equal(await ufficio().getAttribute('aria-describedby'), await why.getAttribute('id'), 'the group is described by its error');
+    const [legend, err] = [await ufficio().locator('legend').boundingBox(), await why.boundingBox()];
+    assert.ok(err.y >= legend.y + legend.height - 1 && err.y - (legend.y + legend.height) < 40, 'the error sits under the legend');
+    assert.equal(await page.locator('.invalid-feedback').count(), 1, `only that error: ${await invalid(page)}`);
+    assert.equal(await field(page, 'Luogo').inputValue(), 'Dipartimento, sala riunioni', 'the place is kept');
+    assert.equal(await field(page, 'Tipo di riunione').inputValue(), 'caso', 'the kind is kept');
+    assert.equal(await field(page, 'Nome, ruolo, ente (uno per riga)').inputValue(), esterni, 'the others are kept');
+    await screenshotBoth(page, 'monitoraggio-riunione-errore');
+    await tickLabel(page, OPERATORE);
+    await tickLabel(page, RESPONSABILE);
     await press(page, 'Salva', 'riunione saved');
-    assert.match(pathOf(page), /^\/minori\/riunioni\/\d+$/);
+    assert.match(pathOf(page), /^\/minori\/riunioni\/\d+$/, `saved (errors: ${await invalid(page)})`);
     const minutes = pathOf(page);
     const decisioni = {};
     for (const [m, esito, azione] of [[office, 'Il caso resta aperto', `Cercare un corso per ${minor.cognome}`], [second, 'Da trasferire', null]]) {
@@ -275,16 +316,38 @@ test('operatore: a team meeting with two minors, their decisions and an action; 
         await choose(page, 'Quale operatore', OPERATORE);
         await fill(page, 'Entro il', itDate(daysFrom(today, 10)));
       }
-      await press(page, 'Salva', `minore ${m.numero} added`);
+      await press(page, 'Salva', `minore ${m.numero} sent`);
+      if (m === office) {
+        // Its PEI being written: the form comes back with its objectives,
+        // from their states, and all that was typed.
+        assert.equal(pathOf(page), `${minutes}/minori/nuovo`, 'the form comes back');
+        await assert.doesNotReject(page.locator('.alert-warning', { hasText: 'Il minore ha un PEI in lavorazione' }).waitFor());
+        assert.equal(await page.locator('.invalid-feedback').count(), 0, `no error: ${await invalid(page)}`);
+        await assert.doesNotReject(page.getByRole('group', { name: 'Gli obiettivi del PEI in lavorazione' }).waitFor());
+        assert.equal(await field(page, objective).inputValue(), 'da_avviare', 'the state it has');
+        assert.equal(await field(page, 'Decisioni').inputValue(), decisioni[m.numero], 'the decisions are kept');
+        assert.equal(await field(page, 'Azione di follow-up: che cosa va fatto').inputValue(), azione, 'the action is kept');
+        await choose(page, objective, 'In corso');
+        await choose(page, "L'azione di follow-up è anche un'azione del PEI, sotto l'obiettivo", objective);
+        await screenshotBoth(page, 'monitoraggio-riunione-pei');
+        await press(page, 'Salva', `minore ${m.numero} added`);
+      }
       assert.equal(pathOf(page), minutes, `back to the minutes (errors: ${await invalid(page)})`);
       await assert.doesNotReject(notice(page, 'Minore aggiunto alla riunione.').waitFor());
     }
     const body = await page.locator('main').textContent();
-    for (const text of ['Verbale della riunione', 'Discussione del caso', `Marco Blu, educatore, ${FACILITY}`, decisioni[office.numero], decisioni[second.numero], 'Da trasferire', `Cercare un corso per ${minor.cognome}`])
+    for (const text of ['Verbale della riunione', 'Discussione del caso', `${OPERATORE}, ${RESPONSABILE}`, `Marco Blu, educatore, ${FACILITY}`, decisioni[office.numero], decisioni[second.numero], 'Da trasferire', `Cercare un corso per ${minor.cognome}`])
       assert.ok(body.includes(text), `the minutes have "${text}"`);
     await screenshotBoth(page, 'monitoraggio-verbale');
     await go(page, `${second.path}/monitoraggio`, 'the second minor\'s monitoring');
     await assert.doesNotReject(part(page, 'riunioni').getByText('Da trasferire').waitFor());
+    // The first minor's PEI: the objective under way, the meeting's action
+    // among its actions.
+    await go(page, pei, 'the first minor\'s PEI');
+    const obiettivi = part(page, 'obiettivi-titolo');
+    const text = await obiettivi.textContent();
+    for (const t of [TEXT.obiettivo, 'In corso', `Cercare un corso per ${minor.cognome}`])
+      assert.ok(text.includes(t), `the PEI's objectives have "${t}": ${text}`);
   } finally {
     await s.close();
   }

@@ -472,13 +472,43 @@ test(`${SERVER}: a team meeting with two minors, their decisions and actions; it
   const r = await as('responsabile');
   const a = await newCase(r), b = await newCase(r);
   const num = (id) => sql(`SELECT numero FROM minori WHERE id = ${id}`);
-  let res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: '', esterni: 'Giulia Neri, tutrice volontaria' });
+  const [me, op, fac, admin] = ['responsabile', 'operatore', 'struttura', 'admin'].map(userId);
+  const box = (id) => new RegExp(`name="partecipante_${id}" value="1"( checked)?>`);
+  const ticked = (body, id) => body.match(box(id))?.[1] === ' checked';
+  const meetings = () => count('riunioni');
+  // The office's people, a box each; the author's ticked. Not a facility's
+  // user, nor the administrator.
+  let form = (await r.get('/minori/riunioni/nuova')).body;
+  assert.ok(ticked(form, me), 'the author takes part');
+  assert.match(form, box(op));
+  assert.ok(!ticked(form, op), 'the others are not ticked');
+  assert.doesNotMatch(form, box(fac), "no facility's user");
+  assert.doesNotMatch(form, box(admin), 'no administrator');
+  assert.match(form, /<legend class="h4">Partecipanti dell&#39;ufficio \(almeno uno\)<\/legend>/);
+  const before = meetings();
+  // Nobody of the office: refused under the group's legend, the rest kept.
+  let res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: 'caso', esterni: 'Giulia Neri, tutrice volontaria' });
+  assert.equal(res.status, 200);
+  const first = res.body.match(/name="(partecipante_\d+)"/)[1];
+  assert.match(res.body, new RegExp(`<fieldset class="mb-4" aria-describedby="e-${first}"><legend class="h4">Partecipanti dell&#39;ufficio \\(almeno uno\\)</legend>\\s*<div id="e-${first}" class="invalid-feedback d-block mb-2">Indica almeno un partecipante dell&#39;ufficio.</div>`));
+  assert.match(res.body, /Giulia Neri, tutrice volontaria/);
+  assert.match(res.body, /<option value="caso" selected>/);
+  assert.match(res.body, /value="Dipartimento"/);
+  assert.ok(!ticked(res.body, me), 'what was sent comes back: nobody ticked');
+  res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: '', [`partecipante_${op}`]: '1', esterni: 'Giulia Neri, tutrice volontaria' });
   assert.equal(res.status, 200);
   assert.match(res.body, /id="e-tipo"/);
-  assert.match(res.body, /Giulia Neri, tutrice volontaria/);
-  res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: 'caso', interni: 'Rita Responsabile, Omar Operatore', esterni: 'Giulia Neri, tutrice volontaria\nMarco Blu, educatore, Comunità Il Ponte' });
+  assert.doesNotMatch(res.body, /Indica almeno un partecipante/);
+  assert.ok(ticked(res.body, op) && !ticked(res.body, me), 'the boxes come back as ticked');
+  assert.equal(meetings(), before, 'nothing written');
+  // A box for a facility's user is none of the form's: not stored.
+  res = await send(r, '/minori/riunioni/nuova', { data: it(days(-1)), luogo: 'Dipartimento', tipo: 'caso', [`partecipante_${me}`]: '1', [`partecipante_${op}`]: '1', [`partecipante_${fac}`]: '1', esterni: 'Giulia Neri, tutrice volontaria\nMarco Blu, educatore, Comunità Il Ponte' });
   assert.equal(res.status, 303);
   const m = Number(res.headers.location.match(/^\/minori\/riunioni\/(\d+)$/)[1]);
+  assert.equal(sql(`SELECT group_concat(utente_id) FROM (SELECT utente_id FROM riunioni_partecipanti WHERE riunione_id = ${m} ORDER BY utente_id)`), [me, op].sort((x, y) => x - y).join(','));
+  assert.equal(sql(`SELECT interni IS NULL FROM riunioni WHERE id = ${m}`), '1', 'no free text for the office any more');
+  const created = sql(`SELECT m.dopo FROM audit_modifiche m JOIN audit a ON a.id = m.audit_id WHERE a.entita = 'riunione' AND a.entita_id = ${m} AND a.azione = 'create' AND m.campo = 'partecipanti'`);
+  assert.deepEqual(created.split(',').sort(), [me, op].sort(), 'the create row lists who took part');
   res = await send(r, `/minori/riunioni/${m}/minori/nuovo`, { numero: 'MSNA-1999-99999', esito: 'resta_aperto' });
   assert.match(res.body, /Non c&#39;è un fascicolo con questo numero|Non c'è un fascicolo con questo numero/);
   res = await send(r, `/minori/riunioni/${m}/minori/nuovo`, { numero: num(a), situazione: 'Frequenta la scuola', decisioni: 'Iscrizione al corso di elettricista', esito: 'resta_aperto', azione_cosa: 'Cercare il corso', azione_chi: 'utente', azione_utente: userId('operatore'), azione_entro: it(days(14)) });
@@ -490,10 +520,14 @@ test(`${SERVER}: a team meeting with two minors, their decisions and actions; it
   assert.equal(count(`riunioni_minori WHERE riunione_id = ${m}`), 2);
   assert.equal(sql(`SELECT origine || ':' || origine_id || ':' || minore_id FROM azioni_seguito WHERE origine = 'riunione' AND origine_id = ${m}`), `riunione:${m}:${a}`);
   const minutes = (await r.get(`/minori/riunioni/${m}`)).body;
+  assert.match(minutes, /<dt class="col-sm-4">Per l'ufficio<\/dt><dd class="col-sm-8">Omar Operatore, Rita Responsabile<\/dd>/, 'the office\'s people by name');
   for (const t of ['Verbale della riunione d&#39;équipe', 'Discussione del caso', 'Marco Blu, educatore, Comunità Il Ponte', 'Iscrizione al corso di elettricista', 'Trasferimento in seconda accoglienza', 'Da trasferire', 'Cercare il corso'])
     assert.ok(minutes.includes(t) || minutes.includes(t.replace('&#39;', "'")), `the minutes have ${t}`);
   assert.ok(count(`audit WHERE azione = 'view' AND entita = 'minore' AND entita_id IN (${a}, ${b}) AND dettaglio = 'riunione'`) >= 2, 'each case seen is a view row');
   assert.match((await r.get('/minori/riunioni')).body, new RegExp(`/minori/riunioni/${m}`));
+  // A meeting recorded before the office's people were chosen: its text.
+  const old = sql(`INSERT INTO riunioni (data, tipo, interni, autore_id) VALUES ('2026-01-15', 'altro', 'Rita e Omar', ${me}) RETURNING id`);
+  assert.match((await r.get(`/minori/riunioni/${old}`)).body, /<dt class="col-sm-4">Per l'ufficio<\/dt><dd class="col-sm-8 approdo-pre">Rita e Omar<\/dd>/);
   assert.match((await r.get(`/minori/${b}/monitoraggio`)).body, /Da trasferire/);
   assert.match((await r.get(`/minori/${a}/cronologia`)).body, /Riunione d&#39;équipe: Discussione del caso|Riunione d'équipe: Discussione del caso/);
   // Decisions only on the cases one may change; a facility reads no minutes.
@@ -503,6 +537,91 @@ test(`${SERVER}: a team meeting with two minors, their decisions and actions; it
   const s = await as('struttura');
   assert.equal((await s.get(`/minori/riunioni/${m}`)).status, 403);
   assert.equal((await s.get('/minori/riunioni')).status, 403);
+});
+
+test(`${SERVER}: a minor discussed at a meeting updates the PEI being written: objectives' states, the action in the PEI, audited, all or nothing`, async () => {
+  const r = await as('responsabile');
+  const id = await newCase(r);
+  const o = await as('operatore');
+  const numero = sql(`SELECT numero FROM minori WHERE id = ${id}`);
+  const base = `/minori/${id}`;
+  const token = await o.csrf(`${base}/pei`);
+  assert.equal((await o.post(`${base}/pei/apri`, { csrf: token })).status, 303);
+  assert.equal((await send(o, `${base}/pei/obiettivi/nuova`, { area: 'scuola', descrizione: 'Licenza media', stato: 'da_avviare' })).status, 303);
+  assert.equal((await send(o, `${base}/pei/obiettivi/nuova`, { area: 'salute', descrizione: 'Visita dal medico di base', stato: 'in_corso' })).status, 303);
+  const [ob, ob2] = sql(`SELECT o.id FROM pei_obiettivi o JOIN pei p ON p.id = o.pei_id WHERE p.minore_id = ${id} ORDER BY o.id`).split('\n');
+  let res = await send(o, '/minori/riunioni/nuova', { data: it(days(-1)), tipo: 'revisione_pei', [`partecipante_${userId('operatore')}`]: '1' });
+  assert.equal(res.status, 303);
+  const m = Number(res.headers.location.match(/^\/minori\/riunioni\/(\d+)$/)[1]);
+  const path = `/minori/riunioni/${m}/minori/nuovo`;
+  assert.doesNotMatch((await o.get(path)).body, /obiettivi del PEI in lavorazione/, 'no case yet, no PEI');
+  const views = () => count(`audit WHERE azione = 'view' AND entita = 'minore' AND entita_id = ${id} AND dettaglio = 'riunione'`);
+  const written = () => count(`riunioni_minori WHERE riunione_id = ${m}`) + count(`azioni_seguito WHERE minore_id = ${id}`) + count(`pei_azioni a JOIN pei_obiettivi o ON o.id = a.obiettivo_id WHERE o.id IN (${ob}, ${ob2})`);
+  const state = (o) => sql(`SELECT stato FROM pei_obiettivi WHERE id = ${o}`);
+  const seen = views();
+  const cosa = "Iscriverlo all'esame di licenza media";
+  const typed = { numero, situazione: 'Frequenta il CPIA', decisioni: "Iscriverlo all'esame", esito: 'resta_aperto', azione_cosa: cosa, azione_chi: 'struttura', azione_entro: it(days(30)) };
+  // Sent without them, the form comes back with the objectives, from
+  // their states, and all that was typed: nothing is written yet.
+  res = await send(o, path, typed);
+  assert.equal(res.status, 200);
+  assert.match(res.body, /Il minore ha un PEI in lavorazione/);
+  assert.match(res.body, /<legend class="h4">Gli obiettivi del PEI in lavorazione<\/legend>/);
+  assert.match(res.body, /<label for="f-obiettivo_\d+" class="active">Scuola e italiano L2: Licenza media<\/label>/);
+  assert.match(res.body, new RegExp(`name="obiettivo_${ob}"[^>]*>[\\s\\S]*?<option value="da_avviare" selected>`), 'the state it has');
+  assert.match(res.body, new RegExp(`name="obiettivo_${ob2}"[^>]*>[\\s\\S]*?<option value="in_corso" selected>`));
+  assert.match(res.body, /name="azione_obiettivo"/);
+  assert.doesNotMatch(res.body, /class="invalid-feedback/, 'no error: one more step');
+  for (const t of ['Frequenta il CPIA', 'Iscriverlo all&#39;esame di licenza media', `value="${numero}"`]) assert.ok(res.body.includes(t), `kept: ${t}`);
+  assert.equal(written(), 0, 'nothing written');
+  assert.equal(views(), seen + 1, 'the PEI shown is a view of the case');
+  const pei = { [`obiettivo_${ob}`]: 'in_corso', [`obiettivo_${ob2}`]: 'in_corso', azione_obiettivo: ob };
+  // An action in the PEI needs the action.
+  res = await send(o, path, { ...typed, azione_cosa: '', azione_chi: '', azione_entro: '', ...pei });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /id="e-azione_obiettivo"[^>]*>Scrivi prima l&#39;azione di follow-up che va nel PEI./);
+  assert.equal(written(), 0);
+  assert.equal(state(ob), 'da_avviare');
+  // A write that fails (the PEI's actions refused, for this test) leaves
+  // nothing half-written: one transaction.
+  sql("CREATE TRIGGER test_riunione_rifiuta BEFORE INSERT ON pei_azioni BEGIN SELECT RAISE(ABORT, 'rifiutata dal test'); END");
+  try {
+    res = await send(o, path, { ...typed, ...pei });
+  } finally {
+    sql('DROP TRIGGER test_riunione_rifiuta');
+  }
+  assert.equal(res.status, 500);
+  assert.equal(written(), 0, 'no minor discussed, no follow-up action');
+  assert.equal(state(ob), 'da_avviare', 'no objective changed');
+  // Whole.
+  res = await send(o, path, { ...typed, ...pei });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.location, `/minori/riunioni/${m}#minori`);
+  assert.equal(state(ob), 'in_corso');
+  assert.equal(state(ob2), 'in_corso');
+  assert.equal(sql(`SELECT cosa || ':' || chi || ':' || entro FROM pei_azioni WHERE obiettivo_id = ${ob}`), `${cosa}:struttura:${sql(`SELECT entro FROM azioni_seguito WHERE minore_id = ${id}`)}`);
+  assert.equal(sql(`SELECT origine || ':' || origine_id || ':' || chi FROM azioni_seguito WHERE minore_id = ${id}`), `riunione:${m}:struttura`, 'and the follow-up action');
+  // Each change its audit row: the objective changed (not the one left
+  // as it was), the PEI's action, the follow-up action, the minor discussed.
+  const x = sql(`SELECT id FROM riunioni_minori WHERE riunione_id = ${m} AND minore_id = ${id}`);
+  const pa = sql(`SELECT id FROM pei_azioni WHERE obiettivo_id = ${ob}`);
+  const changed = sql(`SELECT m.prima || '>' || m.dopo FROM audit a JOIN audit_modifiche m ON m.audit_id = a.id WHERE a.entita = 'pei_obiettivi' AND a.entita_id = ${ob} AND a.azione = 'update' AND m.campo = 'stato'`);
+  assert.equal(changed, 'da_avviare>in_corso');
+  assert.equal(count(`audit WHERE entita = 'pei_obiettivi' AND entita_id = ${ob2} AND azione = 'update'`), 0);
+  assert.equal(count(`audit WHERE entita = 'pei_azioni' AND entita_id = ${pa} AND azione = 'create' AND dettaglio = 'pei.azioni'`), 1);
+  assert.equal(count(`audit WHERE entita = 'azione' AND azione = 'create' AND dettaglio = 'minore ${id}'`), 1);
+  assert.equal(count(`audit WHERE entita = 'riunione_minore' AND entita_id = ${x} AND azione = 'create' AND dettaglio = 'riunione ${m}, minore ${id}'`), 1);
+  assert.match((await o.get(`${base}/pei`)).body, /Iscriverlo all&#39;esame di licenza media/, "on the PEI's page");
+  // Another worker's case: refused, its PEI not shown, the refusal audited.
+  const x2 = await as('operatrice');
+  res = await send(x2, `/minori/riunioni/${m}/minori/nuovo`, { numero, esito: 'altro' });
+  assert.match(res.body, /non è tra i tuoi/);
+  assert.doesNotMatch(res.body, /obiettivi del PEI in lavorazione|Licenza media/);
+  assert.equal(count(`audit WHERE azione = 'permission_denied' AND entita = 'riunione' AND entita_id = ${m} AND dettaglio = 'minore ${id}' AND username = 'operatrice'`), 1);
+  // Already discussed: no PEI offered again.
+  res = await send(o, path, { numero, esito: 'altro' });
+  assert.match(res.body, /già tra quelli discussi/);
+  assert.doesNotMatch(res.body, /obiettivi del PEI in lavorazione/);
 });
 
 test(`${SERVER}: a facility user and another facility's minor: every URL is a 403 and an audit row`, async () => {

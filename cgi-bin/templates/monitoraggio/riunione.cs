@@ -7,7 +7,7 @@
 <dl class="row approdo-dl">
   <dt class="col-sm-4">Tipo</dt><dd class="col-sm-8"><?cs var:Riunione.tipo_label ?></dd>
   <?cs if:Riunione.luogo ?><dt class="col-sm-4">Luogo</dt><dd class="col-sm-8"><?cs var:Riunione.luogo ?></dd><?cs /if ?>
-  <?cs if:Riunione.interni ?><dt class="col-sm-4">Per l'ufficio</dt><dd class="col-sm-8 approdo-pre"><?cs var:Riunione.interni ?></dd><?cs /if ?>
+  <?cs if:subcount(Partecipanti) > 0 ?><dt class="col-sm-4">Per l'ufficio</dt><dd class="col-sm-8"><?cs each:p = Partecipanti ?><?cs if:!first(p) ?>, <?cs /if ?><?cs var:p.nome ?><?cs /each ?></dd><?cs elif:Riunione.interni ?><dt class="col-sm-4">Per l'ufficio</dt><dd class="col-sm-8 approdo-pre"><?cs var:Riunione.interni ?></dd><?cs /if ?>
   <?cs if:Riunione.esterni ?><dt class="col-sm-4">Altri partecipanti</dt><dd class="col-sm-8 approdo-pre"><?cs var:Riunione.esterni ?></dd><?cs /if ?>
   <dt class="col-sm-4">Verbale redatto da</dt><dd class="col-sm-8"><?cs var:Riunione.autore ?></dd>
 </dl>
