@@ -557,15 +557,18 @@ relazioni_del_caso(struct request *r, long long minore)
 #define MINORI_ORDINE \
     " ORDER BY m.cognome COLLATE NOCASE, m.nome COLLATE NOCASE, m.id" \
     " LIMIT 26 OFFSET :salta"
+enum { TUTTI, PER_CODICE, PER_NOME };
 static const char *const SQL_MINORI[] = {
-	/* by code */
-	MINORI_COLONNE " FROM minori m" MINORI_RELAZIONE
-	" WHERE m.struttura_id = :struttura AND (:q IS NULL OR m.numero = :q"
+	/* all: from the index alone (sql/014) */
+	[TUTTI] = MINORI_COLONNE " FROM minori m" MINORI_RELAZIONE
+	" WHERE m.struttura_id = :struttura AND :q IS NULL" MINORI_ORDINE,
+	[PER_CODICE] = MINORI_COLONNE " FROM minori m" MINORI_RELAZIONE
+	" WHERE m.struttura_id = :struttura AND (m.numero = :q"
 	" OR m.cui = :q OR m.codice_fiscale = :q)" MINORI_ORDINE,
-	/* by name */
-	MINORI_COLONNE " FROM minori_nomi f JOIN minori m ON m.id = f.rowid"
-	MINORI_RELAZIONE " WHERE minori_nomi MATCH :q"
-	" AND m.struttura_id = :struttura" MINORI_ORDINE,
+	[PER_NOME] = MINORI_COLONNE " FROM minori_nomi f"
+	" JOIN minori m ON m.id = f.rowid" MINORI_RELAZIONE
+	" WHERE minori_nomi MATCH :q AND m.struttura_id = :struttura"
+	MINORI_ORDINE,
 };
 static const struct field cerca[] = {	/* q first: error[0] */
 	{ "q", "Cerca un minore", .type = FIELD_TEXT, .max = 100,
@@ -597,7 +600,8 @@ struttura_minori(struct request *r, const char *periodo)
 		return;
 	}
 	pagina = form_value(&f, "pagina") ? form_int(&f, "pagina") : 1;
-	n = page_rows(r, "Struttura.minori", db_query(SQL_MINORI[by_name],
+	n = page_rows(r, "Struttura.minori", db_query(SQL_MINORI[q == NULL ?
+	    TUTTI : by_name ? PER_NOME : PER_CODICE],
 	    ARGS(ARG_TEXT("periodo", periodo), ARG_INT("struttura",
 	    r->user.struttura_id), ARG_TEXT("q", by_name ? fts.p : code),
 	    ARG_INT("salta", (pagina - 1) * PAGINA))), PAGINA, NULL, NULL);
