@@ -7,6 +7,7 @@
 #include "monitoraggio.h"
 #include "pei.h"
 #include "registro.h"
+#include "scadenze.h"
 #include "strutture.h"
 #include "utenti.h"
 
