@@ -23,6 +23,23 @@ days_in_month(int y, int m)
 	return m == 2 && leap(y) ? 29 : d[m - 1];
 }
 
+/* yyyy-mm-dd and its terminator, without printf (the rules call it a lot). */
+static void
+put_iso(char out[11], int y, int m, int d)
+{
+	out[0] = (char)('0' + y / 1000 % 10);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
 static int
 digits(const char *s, int n, int *out)
 {
@@ -76,12 +93,7 @@ date_parse(const char *s, char iso[11])
 	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
 	    d > days_in_month(y, m))
 		return -1;
-	{
-		char tmp[40];
-
-		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-		memcpy(iso, tmp, 11);
-	}
+	put_iso(iso, y, m, d);
 	return 0;
 }
 
@@ -185,24 +197,19 @@ date_born_by(const char *on, int years, char out[11])
 void
 date_shift(const char *iso, int years, int months, char out[11])
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int y, m, d, total, dim;
-	char tmp[40];
+	int y, m, d, total;
 
-	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) {
+	if (!iso_shape(iso) || digits(iso, 4, &y) || digits(iso + 5, 2, &m) ||
+	    digits(iso + 8, 2, &d) || m < 1 || m > 12) {
 		out[0] = '\0';
 		return;
 	}
 	total = y * 12 + (m - 1) + years * 12 + months;
 	y = total / 12;
 	m = total % 12 + 1;
-	dim = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
-	    y % 400 == 0));
-	if (d > dim)
-		d = dim;
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-	memcpy(out, tmp, 11);
+	if (d > days_in_month(y, m))
+		d = days_in_month(y, m);
+	put_iso(out, y, m, d);
 }
 
 /* The civil date of day `days` since 1970-01-01 (Hinnant's civil_from_days). */
@@ -229,11 +236,9 @@ void
 date_add_days(const char *from, int days, char out[11])
 {
 	int y, m, d;
-	char tmp[40];
 
 	civil(date_days(from) + days, &y, &m, &d);
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-	memcpy(out, tmp, 11);
+	put_iso(out, y, m, d);
 }
 
 /*

@@ -21,7 +21,7 @@ static const char SQL_DA_AVVISARE[] =
     " coalesce(m.numero, '') AS numero FROM scadenze s"
     " LEFT JOIN minori m ON m.id = s.minore_id"
     " WHERE s.stato = 'aperta' AND s.prossima <= :adesso"
-    " AND s.minore_id BETWEEN :da AND :a";
+    " AND +s.minore_id BETWEEN :da AND :a";	/* by prossima's index */
 
 /* A notice to send, or a level to record, once the reading is over. */
 struct nota {

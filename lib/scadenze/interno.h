@@ -23,14 +23,29 @@ struct termine {
 enum urgenza { URGENZA_IMMEDIATA, URGENZA_ALTA, URGENZA_NORMALE };
 
 /*
+** The facts of the rules about a case's own data, one row per case: the
+** module's query, shared by its rules, so that the cases are read once
+** per module rather than once per rule. For the cases with id from :da
+** to :a, ordered by minore_id, with the columns minore_id, oggetto_id
+** (0), utente_id (the case worker) and those its rules name.
+*/
+struct gruppo {
+	const char *sql;
+};
+
+/*
 ** A rule, declared once in its module's table (regole_<modulo>.c).
 **
-** `sql` reads the facts, one row per deadline, for the cases with id
-** from :da to :a, ordered by minore_id, oggetto_id, with the columns
+** Its facts are either columns of its module's query of the case
+** (`gruppo`, and the columns named by `col_inizio`, `col_fatta` and
+** `col_fissata`), or a query of its own (`sql`: a rule about the rows of
+** a list, one deadline per row) for the cases with id from :da to :a,
+** ordered by minore_id, oggetto_id, with the columns
 **   minore_id   the case
 **   oggetto_id  the row whose fact starts it (a document, a PEI version,
 **               an action, an interview), 0 for the case's own columns
-**   inizio      what starts it: an ISO date, or date and time (Rome)
+**   inizio      what starts it: an ISO date, or date and time (Rome);
+**               NULL: no deadline
 **   fatta_il    NULL while open; the date of the fact that closes it, or
 **               '' when that fact has no date of its own
 **   utente_id   who is responsible (the case worker, or the action's)
@@ -56,17 +71,19 @@ struct regola {
 	enum urgenza urgenza;
 	int subito;			/* the responsabile too, at once */
 	const char *chi;		/* who, when not the case worker */
-	const char *sql;
+	const struct gruppo *gruppo;	/* the module's query of the case */
+	const char *col_inizio, *col_fatta, *col_fissata;
+	const char *sql;		/* or a query of its own */
 };
 
 /* The open cases: where the office still acts. */
 #define CASO_APERTO "m.stato IN ('in_carico', 'in_prosieguo', 'in_affido')"
-/* The facts of a rule about the case's own columns (minori m, :da-:a). */
-#define FATTI_DEL_CASO(inizio, fatta_il) \
-    "SELECT m.id AS minore_id, 0 AS oggetto_id, " inizio " AS inizio," \
-    " " fatta_il " AS fatta_il, m.operatore_id AS utente_id," \
-    " NULL AS fissata FROM minori m"
-#define DEI_CASI " WHERE m.id BETWEEN :da AND :a AND " CASO_APERTO
+/* The first columns of a module's query of the case (minori m). */
+#define FATTI_DEL_CASO "SELECT m.id AS minore_id, 0 AS oggetto_id," \
+    " m.operatore_id AS utente_id"
+/* The cases from :da to :a, open, in id order (no index on stato: the
+** cases are read in their table's order). */
+#define DEI_CASI " WHERE m.id BETWEEN :da AND :a AND +" CASO_APERTO
 /* The birth date the age rules count from: the assessed one, if any. */
 #define NASCITA "coalesce(m.data_nascita_accertata, m.data_nascita)"
 /* Entering reception: the first placement (as lib/pei/colloquio.c). */
@@ -99,6 +116,7 @@ int regola_escalation_giorni(void);
 void regola_iso(const struct regola *, const struct calcolo *,
     char out[32]);
 unsigned long long regole_impronta(void);
+unsigned long long regola_impronta(const struct regola *);
 
 /*
 ** The levels a deadline goes through, in order; a notice goes out once
@@ -124,10 +142,12 @@ long long scadenza_prossima(const struct soglie *, long long now);
 struct scadenza {
 	long long minore, oggetto, utente;
 	const char *inizio, *fatta_il;	/* fatta_il: NULL while open */
+	const char *fissata;
 	struct calcolo c;
 	unsigned long long firma;
 };
-unsigned long long scadenza_firma(const struct scadenza *);
+unsigned long long scadenza_firma(unsigned long long regola,
+    const struct scadenza *);
 int scadenza_inserisci(const struct regola *, const struct scadenza *,
     long long now, int notices);
 int scadenza_aggiorna(const struct regola *, const struct scadenza *,

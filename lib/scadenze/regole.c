@@ -303,9 +303,35 @@ fnv(unsigned long long h, const char *s)
 }
 
 /*
-** What the stored deadlines were computed with: the rules' codes and
-** terms and the settings they read. approdo-admin migrate computes every
-** deadline again when it changes (a new rule, a new setting).
+** What a rule's deadlines are computed with: its code, its term and
+** alerts and the settings they read. A stored deadline's hash starts
+** from it, so that another term or setting changes every one of them.
+*/
+unsigned long long
+regola_impronta(const struct regola *g)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	const struct termine *t = &g->termine;
+	char num[96];
+
+	snprintf(num, sizeof num, "%d %d %d %d %d %d %d %d", t->anni, t->mesi,
+	    giorni(g), t->ore, g->navvisi, g->avvisi_da_scadenza,
+	    g->calcola == NULL ? 0 : pei_verifica_mesi(),
+	    regola_escalation_giorni());
+	h = fnv(fnv(h, g->codice), num);
+	for (int k = 0; k < g->navvisi; k++) {
+		const struct termine *a = &g->avvisi[k];
+
+		snprintf(num, sizeof num, "%d %d %d", a->anni, a->mesi,
+		    a->giorni);
+		h = fnv(h, num);
+	}
+	return h;
+}
+
+/*
+** What every stored deadline was computed with: approdo-admin migrate
+** computes them all again when it changes (a new rule, a new setting).
 */
 unsigned long long
 regole_impronta(void)
@@ -313,24 +339,11 @@ regole_impronta(void)
 	const struct regola *const *v;
 	size_t n = regole_tutte(&v);
 	unsigned long long h = 14695981039346656037ULL;
-	char num[96];
+	char num[24];
 
 	for (size_t i = 0; i < n; i++) {
-		const struct termine *t = &v[i]->termine;
-
-		snprintf(num, sizeof num, "%d %d %d %d %d %d", t->anni,
-		    t->mesi, giorni(v[i]), t->ore, v[i]->navvisi,
-		    v[i]->avvisi_da_scadenza);
-		h = fnv(fnv(h, v[i]->codice), num);
-		for (int k = 0; k < v[i]->navvisi; k++) {
-			const struct termine *a = &v[i]->avvisi[k];
-
-			snprintf(num, sizeof num, "%d %d %d", a->anni, a->mesi,
-			    a->giorni);
-			h = fnv(h, num);
-		}
+		snprintf(num, sizeof num, "%llu", regola_impronta(v[i]));
+		h = fnv(h, num);
 	}
-	snprintf(num, sizeof num, "%d %d", pei_verifica_mesi(),
-	    regola_escalation_giorni());
-	return fnv(h, num) >> 1;	/* a positive SQLite integer */
+	return h >> 1;	/* a positive SQLite integer */
 }

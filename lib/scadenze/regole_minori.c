@@ -8,23 +8,21 @@
 */
 #include "interno.h"
 
-static const char SQL_ART403_ATTI[] =
-    FATTI_DEL_CASO("m.data_403", "m.data_403_comunicazione") DEI_CASI
-    " AND m.data_403 IS NOT NULL ORDER BY m.id";
-static const char SQL_ART403_CONVALIDA[] =
-    FATTI_DEL_CASO("m.data_403_comunicazione",
-    "m.data_403_richiesta_convalida") DEI_CASI
-    " AND m.data_403_comunicazione IS NOT NULL ORDER BY m.id";
-static const char SQL_ART403_DECRETO[] =
-    FATTI_DEL_CASO("m.data_403_richiesta_convalida", "m.data_403_decreto")
-    DEI_CASI " AND m.data_403_richiesta_convalida IS NOT NULL ORDER BY m.id";
-static const char SQL_ART403_UDIENZA[] =
-    FATTI_DEL_CASO("m.data_403_decreto", "m.data_403_udienza") DEI_CASI
-    " AND m.data_403_decreto IS NOT NULL ORDER BY m.id";
-/* Identified: the CUI of the photo-identification is recorded (no date). */
-static const char SQL_IDENTIFICAZIONE[] =
-    FATTI_DEL_CASO(INGRESSO, "CASE WHEN m.cui IS NOT NULL THEN '' END")
-    DEI_CASI " ORDER BY m.id";
+/*
+** The case's own facts, one row per case, for the rules of the art. 403
+** chain, identification (the CUI of the photo-identification, which has
+** no date of its own) and the guardian.
+*/
+static const char SQL_CASO[] =
+    FATTI_DEL_CASO ", m.data_403, m.data_403_comunicazione,"
+    " m.data_403_richiesta_convalida, m.data_403_decreto, m.data_403_udienza,"
+    " " INGRESSO " AS ingresso,"
+    " CASE WHEN m.cui IS NOT NULL THEN '' END AS identificato,"
+    " m.data_presa_in_carico, t.data_ricorso, t.data_nomina,"
+    " coalesce(t.data_ricorso, t.data_nomina) AS ricorso_o_nomina"
+    " FROM minori m LEFT JOIN tutele t ON t.minore_id = m.id" DEI_CASI
+    " ORDER BY m.id";
+static const struct gruppo caso = { .sql = SQL_CASO };
 /*
 ** From the first day in a first-reception facility (a move between two
 ** of them does not start it again) until the minor is placed elsewhere.
@@ -36,15 +34,6 @@ static const char SQL_PRIMA_ACCOGLIENZA[] =
     " FROM minori m JOIN collocamenti c ON c.minore_id = m.id"
     " JOIN strutture s ON s.id = c.struttura_id" DEI_CASI
     " AND s.tipo = 'prima_accoglienza' GROUP BY m.id ORDER BY m.id";
-static const char SQL_TUTELA_RICORSO[] =
-    FATTI_DEL_CASO("m.data_presa_in_carico", "(SELECT coalesce(t.data_ricorso,"
-    " t.data_nomina) FROM tutele t WHERE t.minore_id = m.id)") DEI_CASI
-    " ORDER BY m.id";
-static const char SQL_TUTELA_NOMINA[] =
-    "SELECT m.id AS minore_id, 0 AS oggetto_id, t.data_ricorso AS inizio,"
-    " t.data_nomina AS fatta_il, m.operatore_id AS utente_id,"
-    " NULL AS fissata FROM minori m JOIN tutele t ON t.minore_id = m.id"
-    DEI_CASI " AND t.data_ricorso IS NOT NULL ORDER BY m.id";
 /* Renewed: a document of the same type that expires later. */
 static const char SQL_DOCUMENTO[] =
     "SELECT d.minore_id, d.id AS oggetto_id, d.data_scadenza AS inizio,"
@@ -76,7 +65,8 @@ const struct regola regole_minori[] = {
 	  .completamento = "Comunicazione alla Procura minorile registrata",
 	  .fonte = "art. 403 c. 2 c.c.; " FONTE_403,
 	  .termine = { .ore = 24 }, .urgenza = URGENZA_IMMEDIATA,
-	  .sql = SQL_ART403_ATTI },
+	  .gruppo = &caso, .col_inizio = "data_403",
+	  .col_fatta = "data_403_comunicazione" },
 	{ .codice = "art403_convalida",
 	  .titolo = "Art. 403: il PM revoca o chiede la convalida al "
 	  "tribunale",
@@ -84,7 +74,8 @@ const struct regola regole_minori[] = {
 	  .completamento = "Richiesta di convalida registrata",
 	  .fonte = "art. 403 c. 3 c.c.; " FONTE_403,
 	  .termine = { .ore = 72 }, .urgenza = URGENZA_IMMEDIATA,
-	  .sql = SQL_ART403_CONVALIDA },
+	  .gruppo = &caso, .col_inizio = "data_403_comunicazione",
+	  .col_fatta = "data_403_richiesta_convalida" },
 	{ .codice = "art403_decreto",
 	  .titolo = "Art. 403: il tribunale per i minorenni decide sulla "
 	  "convalida",
@@ -92,7 +83,9 @@ const struct regola regole_minori[] = {
 	  .completamento = "Decreto di convalida registrato",
 	  .fonte = "art. 403 c. 4 c.c.; " FONTE_403,
 	  .termine = { .ore = 48 }, .urgenza = URGENZA_IMMEDIATA,
-	  .sql = SQL_ART403_DECRETO },
+	  .gruppo = &caso,
+	  .col_inizio = "data_403_richiesta_convalida",
+	  .col_fatta = "data_403_decreto" },
 	{ .codice = "art403_udienza",
 	  .titolo = "Art. 403: udienza di comparizione delle parti",
 	  .inizio = "Decreto di convalida",
@@ -100,7 +93,8 @@ const struct regola regole_minori[] = {
 	  .fonte = "art. 403 c. 4 c.c. (udienza fissata entro 15 giorni); "
 	  FONTE_403,
 	  .termine = { .giorni = 15 }, .urgenza = URGENZA_IMMEDIATA,
-	  .sql = SQL_ART403_UDIENZA },
+	  .gruppo = &caso, .col_inizio = "data_403_decreto",
+	  .col_fatta = "data_403_udienza" },
 	{ .codice = "identificazione",
 	  .titolo = "Identificazione del minore (fotosegnalamento, codice "
 	  "CUI)",
@@ -110,7 +104,8 @@ const struct regola regole_minori[] = {
 	  .fonte = "art. 19 c. 1 D.Lgs. 142/2015, come modificato dall'art. 4 "
 	  "L. 47/2017 (identificazione entro 10 giorni)",
 	  .termine = { .giorni = 10 }, .urgenza = URGENZA_ALTA,
-	  .sql = SQL_IDENTIFICAZIONE },
+	  .gruppo = &caso, .col_inizio = "ingresso",
+	  .col_fatta = "identificato" },
 	{ .codice = "prima_accoglienza",
 	  .titolo = "Permanenza in prima accoglienza: al massimo 30 giorni, "
 	  "poi il trasferimento",
@@ -128,7 +123,8 @@ const struct regola regole_minori[] = {
 	  .completamento = "Data del ricorso (o della nomina) registrata",
 	  .fonte = "art. 19 c. 5 D.Lgs. 142/2015; art. 11 L. 47/2017 "
 	  "(comunicazione immediata)",
-	  .urgenza = URGENZA_ALTA, .sql = SQL_TUTELA_RICORSO },
+	  .urgenza = URGENZA_ALTA, .gruppo = &caso,
+	  .col_inizio = "data_presa_in_carico", .col_fatta = "ricorso_o_nomina" },
 	{ .codice = "tutela_nomina",
 	  .titolo = "Tutore non ancora nominato: sollecitare la nomina",
 	  .inizio = "Ricorso per la nomina del tutore",
@@ -138,7 +134,8 @@ const struct regola regole_minori[] = {
 	  .termine = { .giorni = 30 },
 	  .config = "APPRODO_SCADENZE_TUTORE_GIORNI",
 	  .avvisi = { { .giorni = 0 } }, .navvisi = 1,
-	  .urgenza = URGENZA_NORMALE, .sql = SQL_TUTELA_NOMINA },
+	  .urgenza = URGENZA_NORMALE, .gruppo = &caso,
+	  .col_inizio = "data_ricorso", .col_fatta = "data_nomina" },
 	{ .codice = "documento",
 	  .titolo = "Documento o permesso in scadenza: chiederne il rinnovo",
 	  .inizio = "Data di scadenza del documento",

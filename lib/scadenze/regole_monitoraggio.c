@@ -17,10 +17,9 @@ static const char SQL_COLLOQUIO[] =
     " AS fatta_il, m.operatore_id AS utente_id, NULL AS fissata"
     " FROM colloqui c JOIN minori m ON m.id = c.minore_id"
     " WHERE c.minore_id BETWEEN :da AND :a AND " CASO_APERTO
-    " UNION ALL "
-    FATTI_DEL_CASO("m.data_presa_in_carico", "(SELECT min(c.data)"
-    " FROM colloqui c WHERE c.minore_id = m.id)") DEI_CASI
-    " ORDER BY minore_id, oggetto_id";
+    " UNION ALL SELECT m.id, 0, m.data_presa_in_carico, (SELECT min(c.data)"
+    " FROM colloqui c WHERE c.minore_id = m.id), m.operatore_id, NULL"
+    " FROM minori m" DEI_CASI " ORDER BY minore_id, oggetto_id";
 /* Given to an office user: theirs; to anyone else: the case worker's. */
 static const char SQL_AZIONE[] =
     "SELECT a.minore_id, a.id AS oggetto_id, a.entro AS inizio,"

@@ -10,11 +10,29 @@
 #include "interno.h"
 #include "pei.h"
 
-/* The first interview of DPCM 98/2024: the PEI's section, any version. */
-static const char SQL_PRIMO_COLLOQUIO[] =
-    FATTI_DEL_CASO(INGRESSO, "(SELECT min(c.data) FROM pei p"
-    " JOIN pei_colloquio c ON c.pei_id = p.id WHERE p.minore_id = m.id)")
-    DEI_CASI " ORDER BY m.id";
+/*
+** The case's own facts, one row per case: entering reception and the
+** first interview of DPCM 98/2024 (the PEI's section, any version); the
+** birth date the age rules count from, the art. 32 request, the
+** extension asked for (or granted: the case is in prosieguo) and its end,
+** a permit for study, work or job search among the documents.
+*/
+static const char SQL_CASO[] =
+    FATTI_DEL_CASO ", " INGRESSO " AS ingresso,"
+    " (SELECT min(c.data) FROM pei p JOIN pei_colloquio c ON c.pei_id = p.id"
+    " WHERE p.minore_id = m.id) AS colloquio, " NASCITA " AS nascita,"
+    " x.richiesta AS art32_richiesta,"
+    " coalesce(y.richiesta, CASE WHEN m.stato = 'in_prosieguo' THEN ''"
+    " END) AS prosieguo_richiesta,"
+    " CASE WHEN m.stato = 'in_prosieguo' OR y.decreto IS NOT NULL THEN "
+    NASCITA " END AS in_prosieguo, y.fine AS prosieguo_fine,"
+    " (SELECT min(coalesce(d.data_rilascio, date(d.creato, 'localtime')))"
+    " FROM documenti d WHERE d.minore_id = m.id"
+    " AND d.tipo IN ('permesso_art32', 'permesso_altro')) AS convertito"
+    " FROM minori m LEFT JOIN percorso_art32 x ON x.minore_id = m.id"
+    " LEFT JOIN percorso_prosieguo y ON y.minore_id = m.id" DEI_CASI
+    " ORDER BY m.id";
+static const struct gruppo caso = { .sql = SQL_CASO };
 /* Each approved version is reviewed by the next approved one. */
 static const char SQL_PEI_VERIFICA[] =
     "SELECT p.minore_id, p.id AS oggetto_id,"
@@ -43,28 +61,6 @@ static const char SQL_PEI_AZIONE[] =
     " FROM pei v WHERE v.minore_id = p.minore_id AND v.stato = 'approvata')"
     " AND a.entro IS NOT NULL AND a.stato <> 'non_fatta'"
     " ORDER BY p.minore_id, a.chiave";
-static const char SQL_ART32[] =
-    FATTI_DEL_CASO(NASCITA, "(SELECT x.richiesta FROM percorso_art32 x"
-    " WHERE x.minore_id = m.id)") DEI_CASI " ORDER BY m.id";
-/* Asked for, or already granted (the case is in prosieguo). */
-static const char SQL_PROSIEGUO_RICHIESTA[] =
-    FATTI_DEL_CASO(NASCITA, "coalesce((SELECT x.richiesta FROM"
-    " percorso_prosieguo x WHERE x.minore_id = m.id), CASE WHEN m.stato ="
-    " 'in_prosieguo' THEN '' END)") DEI_CASI " ORDER BY m.id";
-/* Converted: a permit for study, work or job search is recorded. */
-static const char SQL_CONVERSIONE[] =
-    FATTI_DEL_CASO(NASCITA, "(SELECT min(coalesce(d.data_rilascio,"
-    " date(d.creato, 'localtime'))) FROM documenti d WHERE d.minore_id ="
-    " m.id AND d.tipo IN ('permesso_art32', 'permesso_altro'))") DEI_CASI
-    " ORDER BY m.id";
-/* The court's end of the extension, if recorded; at the latest 21. */
-static const char SQL_PROSIEGUO_FINE[] =
-    "SELECT m.id AS minore_id, 0 AS oggetto_id, " NASCITA " AS inizio,"
-    " NULL AS fatta_il, m.operatore_id AS utente_id, x.fine AS fissata"
-    " FROM minori m LEFT JOIN percorso_prosieguo x ON x.minore_id = m.id"
-    DEI_CASI " AND (m.stato = 'in_prosieguo' OR x.decreto IS NOT NULL)"
-    " ORDER BY m.id";
-
 /* The art. 32 request's last day: the window's end (lib/pei/regole.c). */
 static void
 art32_entro(const char *nascita, char entro[11])
@@ -95,7 +91,8 @@ const struct regola regole_pei[] = {
 	  "dall'ingresso in prima accoglienza)",
 	  .calcola = pei_colloquio_entro,
 	  .quando = "3 giorni (pei_colloquio_entro, lib/pei/regole.c)",
-	  .urgenza = URGENZA_ALTA, .sql = SQL_PRIMO_COLLOQUIO },
+	  .urgenza = URGENZA_ALTA, .gruppo = &caso,
+	  .col_inizio = "ingresso", .col_fatta = "colloquio" },
 	{ .codice = "pei_verifica",
 	  .titolo = "Verifica del PEI approvato",
 	  .inizio = "Approvazione della versione del PEI",
@@ -123,7 +120,8 @@ const struct regola regole_pei[] = {
 	  .calcola = art32_entro,
 	  .quando = "18° compleanno e 2 mesi, fine della finestra "
 	  "(pei_art32_finestra, lib/pei/regole.c)",
-	  AVVISI_18, .urgenza = URGENZA_ALTA, .sql = SQL_ART32 },
+	  AVVISI_18, .urgenza = URGENZA_ALTA, .gruppo = &caso,
+	  .col_inizio = "nascita", .col_fatta = "art32_richiesta" },
 	{ .codice = "prosieguo_richiesta",
 	  .titolo = "Richiesta di prosieguo amministrativo al tribunale per i "
 	  "minorenni",
@@ -133,7 +131,8 @@ const struct regola regole_pei[] = {
 	  .fonte = "art. 13 c. 2 L. 47/2017 (affidamento ai servizi sociali "
 	  "fino a 21 anni, chiesto entro i 18)",
 	  .termine = { .anni = 18 }, AVVISI_18, .urgenza = URGENZA_ALTA,
-	  .sql = SQL_PROSIEGUO_RICHIESTA },
+	  .gruppo = &caso, .col_inizio = "nascita",
+	  .col_fatta = "prosieguo_richiesta" },
 	{ .codice = "conversione_permesso",
 	  .titolo = "Conversione del permesso per minore età al compimento "
 	  "dei 18 anni",
@@ -143,7 +142,8 @@ const struct regola regole_pei[] = {
 	  .fonte = "art. 32 c. 1 D.Lgs. 286/1998; art. 10 L. 47/2017 (il "
 	  "permesso per minore età vale fino ai 18 anni)",
 	  .termine = { .anni = 18 }, AVVISI_18, .urgenza = URGENZA_ALTA,
-	  .sql = SQL_CONVERSIONE },
+	  .gruppo = &caso, .col_inizio = "nascita",
+	  .col_fatta = "convertito" },
 	{ .codice = "prosieguo_fine",
 	  .titolo = "Fine del prosieguo amministrativo: preparare l'uscita",
 	  .inizio = "Data di nascita, con la fine del prosieguo decisa dal "
@@ -154,6 +154,7 @@ const struct regola regole_pei[] = {
 	  .quando = "21° compleanno, o la fine decisa se prima "
 	  "(pei_prosieguo_limite, lib/pei/regole.c)",
 	  .avvisi = { { .mesi = -3 } }, .navvisi = 1, .avvisi_da_scadenza = 1,
-	  .urgenza = URGENZA_ALTA, .sql = SQL_PROSIEGUO_FINE },
+	  .urgenza = URGENZA_ALTA, .gruppo = &caso,
+	  .col_inizio = "in_prosieguo", .col_fissata = "prosieguo_fine" },
 };
 const size_t regole_npei = COUNT(regole_pei);

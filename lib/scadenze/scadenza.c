@@ -22,21 +22,33 @@ mix(unsigned long long h, const char *s)
 	return h * 1099511628211ULL;
 }
 
-/* A hash of what was computed: the stored row changes when it does. */
-unsigned long long
-scadenza_firma(const struct scadenza *s)
+/* FNV-1a of a number's eight bytes. */
+static unsigned long long
+mix_int(unsigned long long h, long long v)
 {
-	unsigned long long h = 14695981039346656037ULL;
-	char n[64];
+	unsigned long long u = (unsigned long long)v;
+
+	for (int i = 0; i < 8; i++, u >>= 8) {
+		h ^= u & 0xff;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/*
+** A hash of what a deadline is computed from, its rule's (regola_impronta())
+** and its facts': the same hash, the same deadline, so the recompute does
+** the date arithmetic only for what changed.
+*/
+unsigned long long
+scadenza_firma(unsigned long long regola, const struct scadenza *s)
+{
+	unsigned long long h = regola;
 
 	h = mix(h, s->inizio);
-	h = mix(h, s->c.dal);
-	h = mix(h, s->c.avviso);
-	h = mix(h, s->c.entro);
-	h = mix(h, s->c.ora);
 	h = mix(h, s->fatta_il);
-	snprintf(n, sizeof n, "%lld %lld", s->c.scade, s->utente);
-	h = mix(h, n);
+	h = mix(h, s->fissata);
+	h = mix_int(h, s->utente);
 	/* SQLite integers are signed: keep the top bit clear. */
 	return h >> 1;
 }
