@@ -1,5 +1,5 @@
 // The deadlines in a real browser: the responsabile takes a minor in
-// charge (for the demo operatore, found 20 days ago, at the demo
+// charge (for the demo operatore, found 25 days ago, at the demo
 // facility); the case's deadlines page lists them with their state and
 // legal source, the overdue ones first; after the recompute (approdo-admin
 // scadenze aggiorna, as the timer runs it) the operatore opens "Le mie
@@ -25,7 +25,7 @@ const today = new Date();
 const minor = {
   cognome: `Bah ${uniqueWord()}`, nome: 'Alieu', sesso: 'Maschio',
   nascita: itDate(new Date(today.getFullYear() - 16, 4, 10)), cittadinanza: 'Gambia',
-  rintraccio: itDate(daysFrom(today, -20)), modalita: 'Sbarco', presa: itDate(daysFrom(today, -20)),
+  rintraccio: itDate(daysFrom(today, -25)), modalita: 'Sbarco', presa: itDate(daysFrom(today, -25)),
   struttura: 'Comunità Il Ponte', operatore: 'Omar Operatore',
 };
 const office = {};
@@ -41,7 +41,7 @@ function admin(...args) {
   return execFileSync(argv[0], argv.slice(1), { encoding: 'utf8' });
 }
 
-test('responsabile: a minor found 20 days ago taken in charge; the case\'s deadlines', async (t) => {
+test('responsabile: a minor found 25 days ago taken in charge; the case\'s deadlines', async (t) => {
   const s = session(t);
   try {
     const page = await s.as('responsabile');
@@ -52,7 +52,7 @@ test('responsabile: a minor found 20 days ago taken in charge; the case\'s deadl
     assert.ok(await items.count() > 5, 'its deadlines are listed');
     assert.match(await items.first().textContent(), /Scaduta/, 'the overdue ones first');
     const tutela = items.filter({ hasText: 'Ricorso per l\'apertura della tutela' });
-    assert.match(await tutela.textContent(), new RegExp(`Scaduta[\\s\\S]*Entro il ${itDate(daysFrom(today, -20))}[\\s\\S]*Fonte: art\\. 19 c\\. 5 D\\.Lgs\\. 142/2015`));
+    assert.match(await tutela.textContent(), new RegExp(`Scaduta[\\s\\S]*Entro il ${itDate(daysFrom(today, -25))}[\\s\\S]*Fonte: art\\. 19 c\\. 5 D\\.Lgs\\. 142/2015`));
     assert.match(await tutela.getAttribute('class'), /border-danger/);
     await screenshotBoth(page, 'scadenze-caso');
   } finally {
@@ -78,7 +78,7 @@ test('operatore: "Le mie scadenze" from the navigation, with its count', async (
     const mine = part(page, 'scadute').locator('li', { hasText: office.numero });
     assert.ok(await mine.count() >= 3, 'the case\'s overdue deadlines are under "Scadute"');
     assert.equal(await mine.filter({ hasText: 'Ricorso per l\'apertura della tutela' }).count(), 1,
-      'the guardian petition, due at intake 20 days ago, among them');
+      'the guardian petition, due at intake 25 days ago, among them');
     assert.match(await mine.first().getAttribute('class'), /border-danger/, 'late for more than 3 days: marked');
     await screenshotBoth(page, 'scadenze-mie');
     await navigating(page, () => mine.first().getByRole('link').click(), 'from the agenda to the case\'s deadlines');
