@@ -28,9 +28,12 @@ CREATE TABLE scadenze (
 	CHECK (stato = 'aperta' OR prossima IS NULL)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX scadenze_minore ON scadenze(minore_id);
--- Each worker's open deadlines by when they are overdue; the office's.
-CREATE INDEX scadenze_utente ON scadenze(utente_id, scade)
-	WHERE stato = 'aperta';
+-- Each worker's open deadlines by when they are overdue, with all the
+-- agenda reads of them (no lookup of the row, also for those it skips:
+-- later ones not yet past their first alert; stato too, or the planner
+-- reads the row for it); the office's.
+CREATE INDEX scadenze_utente ON scadenze(utente_id, scade, dal, entro, ora,
+	stato) WHERE stato = 'aperta';
 CREATE INDEX scadenze_scade ON scadenze(scade) WHERE stato = 'aperta';
 -- The notices' pass reads only the deadlines whose level has changed.
 CREATE INDEX scadenze_prossima ON scadenze(prossima) WHERE stato = 'aperta';

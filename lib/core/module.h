@@ -34,7 +34,8 @@ struct link {
 	const char *title;
 	const char *text;	/* a tile's description; unused in the nav */
 	const struct perm *perm;
-	/* What waits there for the user (shown when > 0), and its words. */
+	/* What waits there for the user (shown when > 0, "99+" from 100),
+	** and its words. */
 	int (*conta)(struct request *);
 	const char *conta_testo;
 };

@@ -7,6 +7,7 @@
 ** cases, like the case list and "Le mie azioni": no view row per case
 ** listed (opening one writes it). Writes no table.
 */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -46,10 +47,11 @@ struct righe {
 };
 
 /*
-** A deadline of an agenda, ten values or fewer (ClearSilver hashes a
-** node's children from the eleventh on): the case by number and name,
-** the rule's title and source, the due date (and time), its urgency,
-** whether it is the responsabile's too, and (the office's) whose it is.
+** A deadline of an agenda, seven values or fewer (every value of every
+** row is a node ClearSilver makes and walks: the agenda's cost): the case
+** by number and name, the rule's title, the due date (and time), its
+** urgency, whether it is the responsabile's too, and (the office's) whose
+** it is. The legal source is on the case's deadlines, a click away.
 */
 static void
 agenda_riga(HDF *row, struct stmt *st, void *ctx)
@@ -57,6 +59,8 @@ agenda_riga(HDF *row, struct stmt *st, void *ctx)
 	struct righe *k = ctx;
 	const struct regola *g = regola_trova(db_text(st, "regola"));
 	long long scade = db_int(st, "scade");
+	const char *ora = db_text(st, "ora");
+	char it[11];
 
 	row_set(row, "minore_id", db_text(st, "minore_id"));
 	row_set(row, "numero", db_text(st, "numero"));
@@ -65,9 +69,10 @@ agenda_riga(HDF *row, struct stmt *st, void *ctx)
 	    db_text(st, "nome"));
 	row_set(row, "nome", k->cell.p);
 	row_set(row, "titolo", g ? g->titolo : db_text(st, "regola"));
-	row_set(row, "fonte", g ? g->fonte : "");
-	row_set_date(row, "entro", db_text(st, "entro"));
-	row_set(row, "ora", db_text(st, "ora"));
+	date_it(db_text(st, "entro"), it);
+	buf_reset(&k->cell);
+	buf_printf(&k->cell, "%s%s%s", it, *ora ? " alle " : "", ora);
+	row_set(row, "entro", k->cell.p);
 	row_set(row, "urgenza", g ? regola_urgenza(g->urgenza) : "");
 	if (scade <= k->g->escalation || (g && g->subito && scade <=
 	    k->g->adesso))
@@ -78,31 +83,43 @@ agenda_riga(HDF *row, struct stmt *st, void *ctx)
 		    db_text(st, "utente_id")));
 }
 
-#define AGENDA \
-    "SELECT s.regola, s.minore_id, s.entro, s.ora, s.scade, m.numero," \
-    " m.cognome, m.nome FROM scadenze s JOIN minori m ON m.id = s.minore_id" \
-    " WHERE s.utente_id = :utente AND s.stato = 'aperta' AND "
-#define PAGINA 25
-static const char SQL_SCADUTE[] =
-    AGENDA "s.scade <= :adesso ORDER BY s.scade LIMIT 26 OFFSET :salta";
-static const char SQL_OGGI[] =
-    AGENDA "s.scade > :adesso AND s.scade <= :domani ORDER BY s.scade"
-    " LIMIT 101";
-static const char SQL_SETTIMANA[] =
-    AGENDA "s.scade > :domani AND s.scade <= :fra8 ORDER BY s.scade"
-    " LIMIT 101";
-/* Later: those past their first alert (60 days, 6 months ...). */
-static const char SQL_AVANTI[] =
-    AGENDA "s.scade > :fra8 AND s.dal <= :oggi ORDER BY s.scade LIMIT 26";
+/*
+** A worker's open deadlines overdue from after :da to :a, past their
+** first alert, the most urgent first: each section of the agenda is a
+** span of `scade` (overdue, today, the week, later).
+*/
+static const char SQL_AGENDA[] =
+    "SELECT s.regola, s.minore_id, s.entro, s.ora, s.scade, m.numero,"
+    " m.cognome, m.nome FROM scadenze s JOIN minori m ON m.id = s.minore_id"
+    " WHERE s.utente_id = :utente AND s.stato = 'aperta' AND s.scade > :da"
+    " AND s.scade <= :a AND s.dal <= :oggi ORDER BY s.scade"
+    " LIMIT :limite OFFSET :salta";
+#define PAGINA 25	/* a section's own page */
+/* Counted up to 100 (the navigation says "99+"): a few index entries. */
 static const char SQL_CONTA[] =
-    "SELECT count(*) FROM scadenze WHERE utente_id = :utente"
-    " AND stato = 'aperta' AND scade <= :domani";
+    "SELECT count(*) FROM (SELECT 1 FROM scadenze WHERE utente_id = :utente"
+    " AND stato = 'aperta' AND scade <= :domani LIMIT 100)";
+
+/*
+** The agenda's sections, in order, and how many of each it shows (the
+** rest a page at a time, one section alone): every row is nodes
+** ClearSilver makes and walks, the page's main cost.
+*/
+static const struct choice sezioni[] = {
+	{ "scadute", "Scadute" },
+	{ "oggi", "Oggi" },
+	{ "settimana", "Entro 7 giorni" },
+	{ "avanti", "Più avanti" },
+};
+static const int prime[] = { 10, 5, 5, 5 };
 
 static const struct field pagine[] = {
 	{ .name = "pagina", .label = "Pagina", .type = FIELD_INT, .min = 1,
 	  .max = 100000 },
 	{ .name = "operatore", .label = "Operatore", .type = FIELD_INT,
 	  .min = 0, .max = 1000000000 },
+	{ .name = "elenco", .label = "Elenco", .type = FIELD_CHOICE,
+	  .choices = sezioni, .nchoices = COUNT(sezioni) },
 };
 
 /* The page asked for (1 if none, or not a page number). */
@@ -131,9 +148,9 @@ pagine_set(struct request *r, const char *node, long long pagina, int n)
 }
 
 /*
-** The user's overdue and due-today deadlines, for the navigation: kept
-** per worker process for each user until the deadlines change (the
-** 'scadenze' row of versioni moves) or the day does.
+** The user's overdue and due-today deadlines, up to 100, for the
+** navigation: kept per worker process for each user until the deadlines
+** change (the 'scadenze' row of versioni moves) or the day does.
 */
 int
 agenda_conta(struct request *r)
@@ -161,7 +178,21 @@ agenda_conta(struct request *r)
 	return kept[i].n;
 }
 
-/* GET /minori/scadenze: "Le mie scadenze". */
+/* The span of `scade` of section i: after *da, up to *a. */
+static void
+sezione_span(const struct giorno *g, size_t i, long long *da, long long *a)
+{
+	const long long bordi[] = { LLONG_MIN, g->adesso, g->domani, g->fra8,
+	    LLONG_MAX };
+
+	*da = bordi[i];
+	*a = bordi[i + 1];
+}
+
+/*
+** GET /minori/scadenze: "Le mie scadenze", each section's first ones
+** (?elenco=NAME: that section alone, a page at a time).
+*/
 int
 agenda_mie(struct request *r)
 {
@@ -169,32 +200,37 @@ agenda_mie(struct request *r)
 	struct giorno g;
 	struct form f;
 	long long pagina = pagina_di(r, &f, "pagina", 1);
-	int n;
+	const char *sola = f.nerrors ? NULL : form_value(&f, "elenco");
 
 	giorno_init(&g);
 	k.g = &g;
 	if (db_begin_read() != 0)
 		return 500;
-	n = page_rows_own(r, "Scadute", db_query(SQL_SCADUTE, ARGS(ARG_INT(
-	    "utente", r->user.id), ARG_INT("adesso", g.adesso),
-	    ARG_INT("salta", (pagina - 1) * PAGINA))), PAGINA, agenda_riga,
-	    &k);
-	pagine_set(r, "Agenda", pagina, n);
-	if (page_rows_own(r, "Oggi", db_query(SQL_OGGI, ARGS(ARG_INT("utente",
-	    r->user.id), ARG_INT("adesso", g.adesso), ARG_INT("domani",
-	    g.domani))), 100, agenda_riga, &k) > 100)
-		page_set_int(r, "Agenda.oggi_altre", 1);
-	if (page_rows_own(r, "Settimana", db_query(SQL_SETTIMANA, ARGS(ARG_INT(
-	    "utente", r->user.id), ARG_INT("domani", g.domani),
-	    ARG_INT("fra8", g.fra8))), 100, agenda_riga, &k) > 100)
-		page_set_int(r, "Agenda.settimana_altre", 1);
-	if (page_rows_own(r, "Avanti", db_query(SQL_AVANTI, ARGS(ARG_INT(
-	    "utente", r->user.id), ARG_INT("fra8", g.fra8), ARG_TEXT("oggi",
-	    g.oggi))), PAGINA, agenda_riga, &k) > PAGINA)
-		page_set_int(r, "Agenda.avanti_altre", 1);
+	for (size_t i = 0; i < COUNT(sezioni); i++) {
+		int intera = sola && strcmp(sola, sezioni[i].value) == 0;
+		int limite = intera ? PAGINA : prime[i], n;
+		long long da, a;
+
+		if (sola && !intera)
+			continue;
+		sezione_span(&g, i, &da, &a);
+		n = page_rows_own(r, pool_printf(&r->pool, "Sezione.%s",
+		    sezioni[i].value), db_query(SQL_AGENDA,
+		    ARGS(ARG_INT("utente", r->user.id), ARG_INT("da", da),
+		    ARG_INT("a", a), ARG_TEXT("oggi", g.oggi),
+		    ARG_INT("limite", limite + 1), ARG_INT("salta", intera ?
+		    (pagina - 1) * PAGINA : 0))), limite, agenda_riga, &k);
+		if (intera)
+			pagine_set(r, "Agenda", pagina, n);
+		else if (n > limite)
+			page_set_int(r, pool_printf(&r->pool, "Altre.%s",
+			    sezioni[i].value), 1);
+	}
 	page_set_int(r, "Agenda.conta", agenda_conta(r));
 	db_end_read();
 	buf_free(&k.cell);
+	if (sola)
+		page_set(r, "Agenda.elenco", sola);
 	page_set_int(r, "Agenda.responsabile", role_can(r->user.role,
 	    &scadenze_ufficio));
 	page_set_int(r, "Agenda.escalation", regola_escalation_giorni());

@@ -54,6 +54,16 @@ async function newCase(r, fields = {}) {
 }
 
 const numero = (id) => sql(`SELECT numero FROM minori WHERE id = ${id}`);
+// Every deadline of a section of the agenda, its own pages walked.
+async function allOf(c, elenco) {
+  const items = [];
+  for (let p = 1; p < 200; p++) {
+    const res = await c.get(`/minori/scadenze?elenco=${elenco}&pagina=${p}`);
+    items.push(...(res.body.match(/<li class="border-start[\s\S]*?<\/li>/g) || []));
+    if (!res.body.includes('Pagina successiva')) break;
+  }
+  return items;
+}
 const section = (html, id) => {
   const m = html.match(new RegExp(`<section aria-labelledby="${id}"[\\s\\S]*?</section>`));
   return m ? m[0] : '';
@@ -90,20 +100,23 @@ test(`${SERVER}: a new case's deadlines, the recompute and its notices, my agend
   admin('scadenze', 'aggiorna');
   assert.equal(count(`notifiche WHERE utente_id = ${userId('operatore')} AND href = '/minori/${id}/scadenze'`), mine, 'never told twice');
 
-  // My agenda: today's section has it; the navigation counts it.
+  // My agenda: today's section has it (the other tests' cases may come
+  // first: its own pages); the navigation counts it.
   page = await o.get('/minori/scadenze');
   assert.equal(page.status, 200);
   assert.match(page.body, /<h1>Le mie scadenze<\/h1>/);
-  const oggi = section(page.body, 'oggi');
-  assert.ok(oggi.includes(num) && oggi.includes('Art. 403: trasmettere'), 'due today: the art. 403 step');
-  assert.match(page.body, /aria-current="page" class="active">Le mie scadenze <span class="approdo-conta">\d+<span class="visually-hidden"> scadute o in scadenza oggi<\/span>/);
+  for (const id of ['scadute', 'oggi', 'settimana', 'avanti'])
+    assert.match(section(page.body, id), new RegExp(`<h2 id="${id}"`), `the section ${id}`);
+  const oggi = await allOf(o, 'oggi');
+  assert.ok(oggi.some((li) => li.includes(num) && li.includes('Art. 403: trasmettere')), 'due today: the art. 403 step');
+  assert.match(page.body, /aria-current="page" class="active">Le mie scadenze <span class="approdo-conta">(\d+|99\+)<span class="visually-hidden"> scadute o in scadenza oggi<\/span>/);
   assert.doesNotMatch(page.body, /scadenze\/ufficio/, 'no link to the office\'s view for a worker');
   const home = await o.get('/');
   assert.match(home.body, /Le mie scadenze <span class="approdo-conta">/, 'the count on every page');
   // Another worker reads the case, but it is not in their agenda.
   const g = await as('operatrice');
   assert.equal((await g.get(`/minori/${id}/scadenze`)).status, 200);
-  assert.ok(!(await g.get('/minori/scadenze')).body.includes(num));
+  assert.ok(!(await allOf(g, 'oggi')).some((li) => li.includes(num)), 'not in another worker\'s agenda');
 
   // The notice to the prosecutor recorded: the 24 hours are done, the 72 start.
   const token = await o.csrf(`/minori/${id}/rintraccio`);
@@ -119,7 +132,7 @@ test(`${SERVER}: a new case's deadlines, the recompute and its notices, my agend
   admin('scadenze', 'aggiorna');
   assert.equal(sql(`SELECT stato FROM scadenze WHERE minore_id = ${id} AND regola = 'art403_atti'`), 'fatta');
   assert.equal(sql(`SELECT stato FROM scadenze WHERE minore_id = ${id} AND regola = 'art403_convalida'`), 'aperta');
-  assert.ok(!section((await o.get('/minori/scadenze')).body, 'oggi').includes(`${num})</span>: Art. 403: trasmettere`), 'no longer in my agenda');
+  assert.ok(!(await allOf(o, 'oggi')).some((li) => li.includes(`${num})</span>: Art. 403: trasmettere`)), 'no longer in my agenda');
 });
 
 test(`${SERVER}: the office's overdue deadlines by worker, escalated to the responsabile`, async () => {
@@ -142,7 +155,7 @@ test(`${SERVER}: the office's overdue deadlines by worker, escalated to the resp
   assert.match(page.body, /Scadute di Omar Operatore/);
   // Oldest first, 25 a page: the other tests' cases may come before.
   let found = '';
-  for (let p = 1; p < 200 && !/prima accoglienza/.test(found); p++) {
+  for (let p = 1; p < 200 && !/Permanenza in prima accoglienza/.test(found); p++) {
     const res = await r.get(`/minori/scadenze/ufficio?operatore=${userId('operatore')}&pagina=${p}`);
     found += (res.body.match(/<li[\s\S]*?<\/li>/g) || []).filter((li) => li.includes(num)).join('\n');
     if (!res.body.includes('Pagina successiva')) break;
@@ -171,8 +184,16 @@ test(`${SERVER}: the office's overdue deadlines by worker, escalated to the resp
 
 test(`${SERVER}: the agenda's pages and paths`, async () => {
   const o = await as('operatore');
-  const page = await o.get('/minori/scadenze?pagina=2');
+  let page = await o.get('/minori/scadenze?elenco=scadute');
   assert.equal(page.status, 200);
+  assert.match(page.body, /← Tutte le mie scadenze/, 'one section alone');
+  assert.match(page.body, /<h2 id="scadute"/);
+  assert.doesNotMatch(page.body, /<h2 id="oggi"/);
+  page = await o.get('/minori/scadenze?elenco=scadute&pagina=2');
+  assert.equal(page.status, 200);
+  page = await o.get('/minori/scadenze?elenco=nulla');
+  assert.equal(page.status, 200);
+  assert.match(page.body, /<h2 id="oggi"/, 'an unknown section: the whole agenda');
   assert.equal((await o.get('/minori/scadenze?pagina=0')).status, 200, 'a page out of range: the first');
   assert.equal((await o.get('/minori/999999/scadenze')).status, 404, 'no such case');
   const tpl = await o.get('/minori/scadenze/../../cgi-bin/templates/scadenze/pannello.cs');

@@ -2,8 +2,7 @@
 <?cs def:riga(s) ?>
   <li class="border-start border-3 ps-3 mb-3<?cs if:s.escalata ?> border-danger<?cs /if ?>">
     <p class="mb-1"><a href="/minori/<?cs var:s.minore_id ?>/scadenze"><?cs var:s.nome ?></a> <span class="text-nowrap small">(<?cs var:s.numero ?>)</span>: <?cs var:s.titolo ?></p>
-    <p class="small mb-1">Entro il <?cs var:s.entro ?><?cs if:s.ora ?> alle <?cs var:s.ora ?><?cs /if ?> · <?cs var:s.utente ?> · urgenza <?cs var:s.urgenza ?><?cs if:s.escalata ?> · <strong>in ritardo di oltre <?cs var:Ufficio.escalation ?> giorni</strong><?cs /if ?></p>
-    <p class="small mb-0">Fonte: <?cs var:s.fonte ?></p>
+    <p class="small mb-0">Entro il <?cs var:s.entro ?> · <?cs var:s.utente ?> · urgenza <?cs var:s.urgenza ?><?cs if:s.escalata ?> · <strong>in ritardo di oltre <?cs var:Ufficio.escalation ?> giorni</strong><?cs /if ?></p>
   </li>
 <?cs /def ?>
 <p><a href="/minori/scadenze">← Le mie scadenze</a></p>
