@@ -5,7 +5,7 @@
 -- completes it is recorded, then done (and kept). Dates are ISO, on
 -- Rome's calendar; `scade` is the unix time it is overdue from (the
 -- midnight after the due day, or the due instant of a term in hours).
--- lib/scadenze/scadenza.c is the only writer of both tables.
+-- lib/scadenze/scadenza.c is the only writer of the three tables.
 CREATE TABLE scadenze (
 	regola TEXT NOT NULL,
 	-- No foreign key: a facility's deadline (the places module) will
@@ -37,6 +37,17 @@ CREATE INDEX scadenze_utente ON scadenze(utente_id, scade, dal, entro, ora,
 CREATE INDEX scadenze_scade ON scadenze(scade) WHERE stato = 'aperta';
 -- The notices' pass reads only the deadlines whose level has changed.
 CREATE INDEX scadenze_prossima ON scadenze(prossima) WHERE stato = 'aperta';
+
+-- For the rules about a case's own data, read by one query per module
+-- (lib/scadenze/regole_<modulo>.c's struct gruppo): a hash of all that
+-- query gives the case, so that an unchanged case is not compared rule
+-- by rule.
+CREATE TABLE scadenze_gruppi (
+	gruppo TEXT NOT NULL,
+	minore_id INTEGER NOT NULL,
+	firma INTEGER NOT NULL,
+	PRIMARY KEY (gruppo, minore_id)
+) STRICT, WITHOUT ROWID;
 
 -- Bumped when deadlines change: workers keep counts (the navigation's)
 -- and reread them only when this moves or the day changes.

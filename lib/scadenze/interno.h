@@ -27,9 +27,12 @@ enum urgenza { URGENZA_IMMEDIATA, URGENZA_ALTA, URGENZA_NORMALE };
 ** module's query, shared by its rules, so that the cases are read once
 ** per module rather than once per rule. For the cases with id from :da
 ** to :a, ordered by minore_id, with the columns minore_id, oggetto_id
-** (0), utente_id (the case worker) and those its rules name.
+** (0), utente_id (the case worker) and those its rules name. A hash of
+** all they give a case is kept (scadenze_gruppi, under `codice`): an
+** unchanged case costs the reading of its row.
 */
 struct gruppo {
+	const char *codice;
 	const char *sql;
 };
 
@@ -156,6 +159,9 @@ int scadenza_togli(const struct regola *, long long minore,
     long long oggetto);
 int scadenza_notificata(const char *regola, long long minore,
     long long oggetto, int livello, long long prossima);
+int scadenze_gruppo_salva(const char *gruppo, long long minore,
+    unsigned long long firma);
+int scadenze_gruppo_togli(const char *gruppo, long long minore);
 int scadenze_ricalcolati(long long da, long long a);
 int scadenze_cambiate(void);
 long long scadenze_versione(void);

@@ -22,7 +22,7 @@ static const char SQL_CASO[] =
     " coalesce(t.data_ricorso, t.data_nomina) AS ricorso_o_nomina"
     " FROM minori m LEFT JOIN tutele t ON t.minore_id = m.id" DEI_CASI
     " ORDER BY m.id";
-static const struct gruppo caso = { .sql = SQL_CASO };
+static const struct gruppo caso = { .codice = "minori", .sql = SQL_CASO };
 /*
 ** From the first day in a first-reception facility (a move between two
 ** of them does not start it again) until the minor is placed elsewhere.

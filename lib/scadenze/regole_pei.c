@@ -32,7 +32,7 @@ static const char SQL_CASO[] =
     " FROM minori m LEFT JOIN percorso_art32 x ON x.minore_id = m.id"
     " LEFT JOIN percorso_prosieguo y ON y.minore_id = m.id" DEI_CASI
     " ORDER BY m.id";
-static const struct gruppo caso = { .sql = SQL_CASO };
+static const struct gruppo caso = { .codice = "pei", .sql = SQL_CASO };
 /* Each approved version is reviewed by the next approved one. */
 static const char SQL_PEI_VERIFICA[] =
     "SELECT p.minore_id, p.id AS oggetto_id,"

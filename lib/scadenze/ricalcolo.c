@@ -17,24 +17,25 @@
 
 #include "interno.h"
 
-/*
-** What is kept of rule :regola for the cases from :da to :a, in key order.
-** The rules of one query of facts are read side by side, and a statement
-** is kept by the address of its text: one copy of the text per rule.
-*/
-#define SALVATE "SELECT minore_id, oggetto_id, firma FROM scadenze" \
-    " WHERE regola = :regola AND minore_id BETWEEN :da AND :a" \
-    " ORDER BY minore_id, oggetto_id"
-#define FLUSSI_MAX 16
-static const char SQL_SALVATE[FLUSSI_MAX][sizeof SALVATE] = {
-	SALVATE, SALVATE, SALVATE, SALVATE, SALVATE, SALVATE, SALVATE, SALVATE,
-	SALVATE, SALVATE, SALVATE, SALVATE, SALVATE, SALVATE, SALVATE, SALVATE,
-};
+/* What is kept of rule :regola for the cases from :da to :a, in key order. */
+static const char SQL_SALVATE[] =
+    "SELECT minore_id, oggetto_id, firma FROM scadenze"
+    " WHERE regola = :regola AND minore_id BETWEEN :da AND :a"
+    " ORDER BY minore_id, oggetto_id";
+/* The hashes kept of a module's query of the case, in case order. */
+static const char SQL_GRUPPI[] =
+    "SELECT minore_id, firma FROM scadenze_gruppi WHERE gruppo = :gruppo"
+    " AND minore_id BETWEEN :da AND :a ORDER BY minore_id";
+/* A case's deadline of a rule about its own data, as kept; -1 if none. */
+static const char SQL_UNA[] =
+    "SELECT firma FROM scadenze WHERE regola = :regola"
+    " AND minore_id = :minore AND oggetto_id = 0";
 
 /* A write the comparison decided, done once every read is over. */
 struct op {
-	enum { INSERISCI, AGGIORNA, TOGLI } kind;
-	const struct regola *g;
+	enum { INSERISCI, AGGIORNA, TOGLI, GRUPPO_SALVA, GRUPPO_TOGLI } kind;
+	const struct regola *g;		/* or, for GRUPPO_*, */
+	const struct gruppo *gr;	/* the module's query of the case */
 	struct scadenza s;
 };
 struct ops {
@@ -68,15 +69,21 @@ struct flusso {
 };
 
 /*
-** A query of facts and the rules it serves; its current row's texts,
-** each read once however many rules read it.
+** A query of facts and the rules it serves (one, or a module's query of
+** the case and its rules, with the hashes kept of it); its current row's
+** texts, each read once however many rules read it.
 */
+#define FLUSSI_MAX 16
 #define COLONNE_MAX 32
 struct lettura {
 	struct stmt *f;
 	int cm, co, cu;			/* minore_id, oggetto_id, utente_id */
 	struct flusso v[FLUSSI_MAX];
 	size_t n;
+	const struct gruppo *gr;
+	struct stmt *kg;		/* the hashes kept (gr) */
+	int hkg, kgm_col, kgf_col;
+	long long kgm;
 	long long riga;
 	long long letta[COLONNE_MAX];	/* the row each text is of */
 	const char *testo[COLONNE_MAX];
@@ -117,6 +124,15 @@ apri(struct lettura *r, const char *sql, long long da, long long a, int vivo)
 	r->cm = db_column(r->f, "minore_id");
 	r->co = db_column(r->f, "oggetto_id");
 	r->cu = db_column(r->f, "utente_id");
+	r->gr = r->v[0].g->gruppo;
+	if (r->gr && !vivo) {
+		r->kg = db_query(SQL_GRUPPI, ARGS(ARG_TEXT("gruppo",
+		    r->gr->codice), ARG_INT("da", da), ARG_INT("a", a)));
+		r->kgm_col = db_column(r->kg, "minore_id");
+		r->kgf_col = db_column(r->kg, "firma");
+		r->hkg = db_step(r->kg);
+		r->kgm = r->hkg == SQLITE_ROW ? db_int_at(r->kg, r->kgm_col) : 0;
+	}
 	for (size_t i = 0; i < r->n; i++) {
 		struct flusso *x = &r->v[i];
 		const struct regola *g = x->g;
@@ -125,9 +141,9 @@ apri(struct lettura *r, const char *sql, long long da, long long a, int vivo)
 		x->ci = colonna(r->f, g->gruppo ? g->col_inizio : "inizio");
 		x->cf = colonna(r->f, g->gruppo ? g->col_fatta : "fatta_il");
 		x->cx = colonna(r->f, g->gruppo ? g->col_fissata : "fissata");
-		if (vivo)
+		if (vivo || r->gr)
 			continue;
-		x->kept = db_query(SQL_SALVATE[i], ARGS(ARG_TEXT("regola",
+		x->kept = db_query(SQL_SALVATE, ARGS(ARG_TEXT("regola",
 		    g->codice), ARG_INT("da", da), ARG_INT("a", a)));
 		x->km_col = db_column(x->kept, "minore_id");
 		x->ko_col = db_column(x->kept, "oggetto_id");
@@ -223,6 +239,70 @@ confronta(struct lettura *r, struct flusso *x, long long m, long long o,
 		op_add(ops, INSERISCI, x->g)->s = tieni(&ops->pool, &s);
 }
 
+/* The hash kept of the module's query is done with: the next one. */
+static void
+avanti_gruppo(struct lettura *r)
+{
+	r->hkg = db_step(r->kg);
+	if (r->hkg == SQLITE_ROW)
+		r->kgm = db_int_at(r->kg, r->kgm_col);
+}
+
+/* Case `m`, kept, is no longer in the module's query: none of its rules. */
+static void
+uscito(struct lettura *r, long long m, struct ops *ops)
+{
+	for (size_t i = 0; i < r->n; i++)
+		op_add(ops, TOGLI, r->v[i].g)->s.minore = m;
+	op_add(ops, GRUPPO_TOGLI, NULL)->gr = r->gr;
+	ops->v[ops->n - 1].s.minore = m;
+}
+
+/*
+** The writes case `m`'s row of a module's query of the case needs: none
+** if the hash of all its rules' facts is the one kept; else, rule by
+** rule, as confronta() does, and the new hash.
+*/
+static void
+confronta_caso(struct lettura *r, long long m, struct ops *ops)
+{
+	struct scadenza s[FLUSSI_MAX];
+	int have[FLUSSI_MAX];
+	unsigned long long h = 14695981039346656037ULL;
+
+	while (r->hkg == SQLITE_ROW && r->kgm < m) {
+		uscito(r, r->kgm, ops);
+		avanti_gruppo(r);
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		have[i] = fatti(r, &r->v[i], &s[i]);
+		h = (h ^ (have[i] ? s[i].firma : 0x5ca)) * 1099511628211ULL;
+	}
+	h >>= 1;	/* a positive SQLite integer */
+	if (r->hkg == SQLITE_ROW && r->kgm == m) {
+		int same = (unsigned long long)db_int_at(r->kg, r->kgf_col) == h;
+
+		avanti_gruppo(r);
+		if (same)
+			return;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct regola *g = r->v[i].g;
+		long long kept = db_value(SQL_UNA, ARGS(ARG_TEXT("regola",
+		    g->codice), ARG_INT("minore", m)), -1);
+
+		if (have[i] && kept < 0)
+			op_add(ops, INSERISCI, g)->s = tieni(&ops->pool, &s[i]);
+		else if (have[i] && (unsigned long long)kept != s[i].firma)
+			op_add(ops, AGGIORNA, g)->s = tieni(&ops->pool, &s[i]);
+		else if (!have[i] && kept >= 0)
+			op_add(ops, TOGLI, g)->s.minore = m;
+	}
+	op_add(ops, GRUPPO_SALVA, NULL)->gr = r->gr;
+	ops->v[ops->n - 1].s.minore = m;
+	ops->v[ops->n - 1].s.firma = h;
+}
+
 /* Reads the facts of `r`, compared; the writes into `ops`. 0, or -1. */
 static int
 leggi(struct lettura *r, struct ops *ops)
@@ -240,11 +320,26 @@ leggi(struct lettura *r, struct ops *ops)
 			continue;
 		last_m = m;
 		last_o = o;
-		for (size_t i = 0; i < r->n; i++)
-			confronta(r, &r->v[i], m, o, ops);
+		if (r->gr)
+			confronta_caso(r, m, ops);
+		else
+			for (size_t i = 0; i < r->n; i++)
+				confronta(r, &r->v[i], m, o, ops);
 	}
 	if (h < 0)
 		rc = -1;
+	if (r->gr) {
+		/* The cases kept after the last row: no longer given. */
+		while (r->hkg == SQLITE_ROW) {
+			uscito(r, r->kgm, ops);
+			avanti_gruppo(r);
+		}
+		if (r->hkg < 0)
+			rc = -1;
+		db_done(r->kg);
+		db_done(r->f);
+		return rc;
+	}
 	for (size_t i = 0; i < r->n; i++) {
 		struct flusso *x = &r->v[i];
 
@@ -323,6 +418,12 @@ ricalcola_lettura(struct lettura *r, void *ctx)
 
 		if (x->kind == TOGLI) {
 			rc = scadenza_togli(x->g, x->s.minore, x->s.oggetto);
+			continue;
+		}
+		if (x->kind == GRUPPO_SALVA || x->kind == GRUPPO_TOGLI) {
+			rc = x->kind == GRUPPO_SALVA ? scadenze_gruppo_salva(
+			    x->gr->codice, x->s.minore, x->s.firma) :
+			    scadenze_gruppo_togli(x->gr->codice, x->s.minore);
 			continue;
 		}
 		/* A start that is no date (typed outside the forms): none. */

@@ -1,8 +1,9 @@
 /*
-** The table scadenze (each case's deadlines as the rules compute them)
-** and its queue scadenze_da_ricalcolare (whose triggers are sql/018's):
-** the only writer of both, and of the rows 'scadenze' and
-** 'scadenze_regole' of versioni. Deadlines are derived data: they are
+** The table scadenze (each case's deadlines as the rules compute them),
+** scadenze_gruppi (the hash of a case's facts per module's query) and the
+** queue scadenze_da_ricalcolare (whose triggers are sql/018's): the only
+** writer of the three, and of the rows 'scadenze' and 'scadenze_regole'
+** of versioni. Deadlines are derived data: they are
 ** written without audit rows, which are for the facts they come from.
 */
 #include <stdio.h>
@@ -72,6 +73,13 @@ static const char SQL_TOGLI[] =
 static const char SQL_NOTIFICATA[] =
     "UPDATE scadenze SET notificata = :livello, prossima = :prossima"
     " WHERE regola = :regola AND minore_id = :minore AND oggetto_id = :oggetto";
+static const char SQL_GRUPPO_SALVA[] =
+    "INSERT INTO scadenze_gruppi (gruppo, minore_id, firma) VALUES (:gruppo,"
+    " :minore, :firma) ON CONFLICT (gruppo, minore_id) DO UPDATE"
+    " SET firma = excluded.firma";
+static const char SQL_GRUPPO_TOGLI[] =
+    "DELETE FROM scadenze_gruppi WHERE gruppo = :gruppo"
+    " AND minore_id = :minore";
 static const char SQL_RICALCOLATI[] =
     "DELETE FROM scadenze_da_ricalcolare WHERE minore_id BETWEEN :da AND :a";
 static const char SQL_CAMBIATE[] =
@@ -164,6 +172,23 @@ scadenza_notificata(const char *regola, long long minore, long long oggetto,
 	return db_write(SQL_NOTIFICATA, ARGS(ARG_TEXT("regola", regola),
 	    ARG_INT("minore", minore), ARG_INT("oggetto", oggetto),
 	    ARG_INT("livello", livello), ARG_ID("prossima", prossima)));
+}
+
+/* The hash of what a module's query of the case gives case `minore`. */
+int
+scadenze_gruppo_salva(const char *gruppo, long long minore,
+    unsigned long long firma)
+{
+	return db_write(SQL_GRUPPO_SALVA, ARGS(ARG_TEXT("gruppo", gruppo),
+	    ARG_INT("minore", minore), ARG_INT("firma", (long long)firma)));
+}
+
+/* A case the module's query no longer gives (closed). */
+int
+scadenze_gruppo_togli(const char *gruppo, long long minore)
+{
+	return db_write(SQL_GRUPPO_TOGLI, ARGS(ARG_TEXT("gruppo", gruppo),
+	    ARG_INT("minore", minore)));
 }
 
 /* The cases from `da` to `a` are computed: out of the queue. */
