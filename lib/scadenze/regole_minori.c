@@ -124,7 +124,8 @@ const struct regola regole_minori[] = {
 	  .fonte = "art. 19 c. 5 D.Lgs. 142/2015; art. 11 L. 47/2017 "
 	  "(comunicazione immediata)",
 	  .urgenza = URGENZA_ALTA, .gruppo = &caso,
-	  .col_inizio = "data_presa_in_carico", .col_fatta = "ricorso_o_nomina" },
+	  .col_inizio = "data_presa_in_carico",
+	  .col_fatta = "ricorso_o_nomina" },
 	{ .codice = "tutela_nomina",
 	  .titolo = "Tutore non ancora nominato: sollecitare la nomina",
 	  .inizio = "Ricorso per la nomina del tutore",

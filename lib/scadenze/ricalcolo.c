@@ -3,7 +3,9 @@
 ** at a time, or one case) are read by one query per module for the rules
 ** about the case's own data (struct gruppo) and one per rule about the
 ** rows of a list; each deadline's facts are hashed with its rule and
-** compared, in key order, with what is kept: a new deadline is computed
+** compared, in key order, with what is kept (for a module's query of the
+** case, first the hash of all it gives the case: scadenze_gruppi): a new
+** deadline is computed
 ** (the dates in C, regole.c) and inserted, one whose hash differs
 ** computed again and updated, an open one whose rule no longer applies
 ** removed. Nothing is computed or written for what did not change, so
@@ -131,7 +133,8 @@ apri(struct lettura *r, const char *sql, long long da, long long a, int vivo)
 		r->kgm_col = db_column(r->kg, "minore_id");
 		r->kgf_col = db_column(r->kg, "firma");
 		r->hkg = db_step(r->kg);
-		r->kgm = r->hkg == SQLITE_ROW ? db_int_at(r->kg, r->kgm_col) : 0;
+		r->kgm = r->hkg == SQLITE_ROW ? db_int_at(r->kg, r->kgm_col) :
+		    0;
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		struct flusso *x = &r->v[i];
@@ -216,7 +219,8 @@ confronta(struct lettura *r, struct flusso *x, long long m, long long o,
 	struct scadenza s;
 	int have = fatti(r, x, &s), c = 1;
 
-	while (x->hk == SQLITE_ROW && (c = chiave_cmp(x->km, x->ko, m, o)) < 0) {
+	while (x->hk == SQLITE_ROW &&
+	    (c = chiave_cmp(x->km, x->ko, m, o)) < 0) {
 		struct op *d = op_add(ops, TOGLI, x->g);
 
 		d->s.minore = x->km;
@@ -280,7 +284,8 @@ confronta_caso(struct lettura *r, long long m, struct ops *ops)
 	}
 	h >>= 1;	/* a positive SQLite integer */
 	if (r->hkg == SQLITE_ROW && r->kgm == m) {
-		int same = (unsigned long long)db_int_at(r->kg, r->kgf_col) == h;
+		int same = (unsigned long long)db_int_at(r->kg, r->kgf_col) ==
+		    h;
 
 		avanti_gruppo(r);
 		if (same)
