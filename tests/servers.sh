@@ -716,7 +716,7 @@ AccessFileName .htaccess
     ServerName 127.0.0.1
     DocumentRoot $pub
     ErrorLog  $LOG/approdo-error.log
-    LogFormat "%h %l %u %t \"%m %U %H\" %>s %O \"%{User-Agent}i\" %D" approdo
+    LogFormat \"%h %l %u %t \\\"%m %U %H\\\" %>s %O \\\"%{User-Agent}i\\\" %D\" approdo
     CustomLog $LOG/approdo-access.log approdo
     <Directory $pub>
         # Debian's userdir.conf; AllowOverride as apache/htaccess needs.
