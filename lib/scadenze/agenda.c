@@ -159,22 +159,27 @@ agenda_conta(struct request *r)
 		long long utente, versione, domani;
 		int n;
 	} kept[64];
-	struct giorno g;
-	long long v;
+	static long long domani;	/* the next midnight in Rome */
+	long long now = (long long)time(NULL), v;
 	size_t i = (size_t)r->user.id % COUNT(kept);
 
 	if (r->user.id == 0)
 		return 0;
-	giorno_init(&g);
+	if (now >= domani) {		/* once a day per process */
+		struct giorno g;
+
+		giorno_init(&g);
+		domani = g.domani;
+	}
 	v = scadenze_versione();
 	if (kept[i].utente == r->user.id && kept[i].versione == v &&
-	    kept[i].domani == g.domani)
+	    kept[i].domani == domani)
 		return kept[i].n;
 	kept[i].utente = r->user.id;
 	kept[i].versione = v;
-	kept[i].domani = g.domani;
+	kept[i].domani = domani;
 	kept[i].n = (int)db_value(SQL_CONTA, ARGS(ARG_INT("utente", r->user.id),
-	    ARG_INT("domani", g.domani)), 0);
+	    ARG_INT("domani", domani)), 0);
 	return kept[i].n;
 }
 
