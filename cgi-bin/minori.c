@@ -1,7 +1,7 @@
 /*
 ** minori: the FastCGI program that serves the module minori (and,
 ** the modules whose pages live under a case, /minori/N/...: pei,
-** monitoraggio).
+** monitoraggio, scadenze).
 */
 #include "moduli.h"
 
@@ -9,7 +9,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct module *const serves[] = { &minori_modulo, &pei_modulo,
-	    &monitoraggio_modulo, NULL };
+	    &monitoraggio_modulo, &scadenze_modulo, NULL };
 	static const struct program prog = { "minori", serves, approdo_moduli };
 
 	return app_main(&prog, argc, argv);

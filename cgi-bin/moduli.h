@@ -8,6 +8,7 @@
 #include "monitoraggio.h"
 #include "pei.h"
 #include "registro.h"
+#include "scadenze.h"
 #include "strutture.h"
 #include "utenti.h"
 

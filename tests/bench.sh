@@ -10,13 +10,13 @@
 #   (made at approval, checked against its SHA-256 when sent), "my
 #   actions" as the responsabile sees it (with the office's overdue), a
 #   case's monitoring page and its timeline, the facility's page as the
-#   demo facility's user sees it;
+#   demo facility's user sees it, "my deadlines" as a case worker sees it;
 #   writes at 16 connections: intake saves and section edits, each
 #   checked afterwards (every 303 is a row, no 5xx).
 # Prints one table: requests/s, p50, p99, each page's ratio to the
 # hello-world measured just before and just after it through the same
 # nginx (their mean), and the cost at N against the cost at 1,000; then
-# the peak RSS of a worker.
+# the peak RSS of a worker, and the time of the recompute of every deadline.
 # Then the mail sender's throughput: messages per second that
 # "approdo-admin posta invia" hands to a local SMTP server
 # (tests/posta_server.py, STARTTLS and AUTH), each marked sent in its own
@@ -49,7 +49,7 @@ HELLO=$(tests/servers.sh state-root)/bench-hello
 mkdir -p "$(dirname "$HELLO")"
 cc -O2 -o "$HELLO" tests/bench_hello.c $(pkg-config --cflags --libs fcgi)
 
-declare -A rps p50 p99 peak base
+declare -A rps p50 p99 peak base ricalcolo
 current=
 
 smtp_pid=
@@ -144,6 +144,8 @@ run_size() {
 		echo "loaded in $(( $(date +%s) - start )) s"
 	fi
 	cgi-bin/approdo-admin demo --pei 300 --monitoraggio 300 >/dev/null
+	# Every case's deadlines computed again, as the daily timer does.
+	ricalcolo[$size]=$(cgi-bin/approdo-admin scadenze ricalcola | sed -n 's/.* in \([0-9.]*\) s:.*/\1/p')
 	sqlite3 "$APPRODO_DB" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 	# No ANALYZE: a deployment never runs it by hand.
 
@@ -161,9 +163,11 @@ EOT
 	base=http://127.0.0.1:$PORT
 	cookie=$(login responsabile responsabile-demo-2026 "$state/bench/cookies")
 	# The facility's page is measured as the demo facility's user sees it.
-	local facility
+	local facility worker
 	facility=$(login struttura struttura-demo-2026 "$state/bench/cookies-struttura")
-	[ -n "$cookie" ] && [ -n "$facility" ] || exit 1
+	# "My deadlines" as a case worker sees it (the demo's cases are theirs).
+	worker=$(login operatore operatore-demo-2026 "$state/bench/cookies-operatore")
+	[ -n "$cookie" ] && [ -n "$facility" ] && [ -n "$worker" ] || exit 1
 	csrf=$(curl -s -H "Cookie: $cookie" "$base/minori/nuovo" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
 	local case_id
 	case_id=$(sqlite3 "$APPRODO_DB" "SELECT id FROM minori WHERE stato = 'in_carico' ORDER BY id LIMIT 1 OFFSET $((size / 2))")
@@ -186,11 +190,12 @@ EOT
 	    "ricerca /minori?q=mohamed" "fascicolo /minori/$case_id" \
 	    "pei /minori/$pei_id/pei" "pdf /minori/$pei_id/pei/versioni/$pdf_id/pdf" \
 	    "azioni /minori/azioni" "monitoraggio /minori/$pei_id/monitoraggio" \
-	    "cronologia /minori/$pei_id/cronologia" "struttura /minori/struttura"; do
+	    "cronologia /minori/$pei_id/cronologia" "struttura /minori/struttura" \
+	    "scadenze /minori/scadenze"; do
 		read -r name path <<< "$page"
-		if [ "$name" = struttura ]; then
+		if [ "$name" = struttura ] || [ "$name" = scadenze ]; then
 			local office=$cookie
-			cookie=$facility
+			if [ "$name" = struttura ]; then cookie=$facility; else cookie=$worker; fi
 			measure "$size" "$name" "$path"
 			cookie=$office
 		else
@@ -278,7 +283,7 @@ printf '%-26s %9s %8s %6s | %9s %8s %8s %6s | %6s\n' "page" "req/s" "p99" "ratio
 	"req/s" "p50" "p99" "ratio" "cost"
 printf '%-26s %25s | %35s |\n' "" "at 1000" "at $N"
 for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio \
-    cronologia struttura intake sezione; do
+    cronologia struttura scadenze intake sezione; do
 	case $name in
 	hello) label="FastCGI hello-world";;
 	static) label="static file";;
@@ -291,6 +296,7 @@ for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio \
 	monitoraggio) label="a case's monitoring";;
 	cronologia) label="a case's timeline";;
 	struttura) label="the facility's page";;
+	scadenze) label="my deadlines (operatore)";;
 	intake) label="intake saves (16 conn.)";;
 	sezione) label="section edits (16 conn.)";;
 	esac
@@ -303,3 +309,4 @@ done
 echo "writes: req/s are acknowledged saves per second (303 answers, each checked as a row)"
 echo "peak RSS of a minori worker: $((peak[1000] / 1024)) MB at 1000, $((peak[$N] / 1024)) MB at $N"
 echo "mail sender: $mail_rate messages/s ($mail_ms ms each) to a local SMTP server (STARTTLS, AUTH; $MAILS messages, each marked sent in its own durable commit)"
+echo "recompute of every deadline (approdo-admin scadenze ricalcola): ${ricalcolo[1000]} s at 1000, ${ricalcolo[$N]} s at $N"

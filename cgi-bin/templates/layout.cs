@@ -49,7 +49,7 @@
         <nav aria-label="Navigazione principale">
           <ul class="approdo-nav-list">
             <?cs each:item = Nav ?>
-            <li><a href="<?cs var:item.href ?>"<?cs if:item.active ?> aria-current="page" class="active"<?cs /if ?>><?cs var:item.title ?></a></li>
+            <li><a href="<?cs var:item.href ?>"<?cs if:item.active ?> aria-current="page" class="active"<?cs /if ?>><?cs var:item.title ?><?cs if:item.conta ?> <span class="approdo-conta"><?cs if:item.conta > 99 ?>99+<?cs else ?><?cs var:item.conta ?><?cs /if ?><span class="visually-hidden"> <?cs var:item.conta_testo ?></span></span><?cs /if ?></a></li>
             <?cs /each ?>
           </ul>
         </nav>

@@ -357,6 +357,13 @@ db_is_null_at(struct stmt *s, int i)
 	return i < 0 || sqlite3_column_type(s->st, i) == SQLITE_NULL;
 }
 
+/* Column i (from db_column()) as a number: for loops over many rows. */
+long long
+db_int_at(struct stmt *s, int i)
+{
+	return i < 0 ? 0 : sqlite3_column_int64(s->st, i);
+}
+
 const char *
 db_text(struct stmt *s, const char *col)
 {

@@ -43,6 +43,7 @@ int db_is_null(struct stmt *, const char *col);
 const void *db_blob(struct stmt *, const char *col, size_t *len);
 const char *db_text_at(struct stmt *, int i);
 int db_is_null_at(struct stmt *, int i);
+long long db_int_at(struct stmt *, int i);
 
 /* Explicit values for a statement, bound by name. */
 struct db_arg {

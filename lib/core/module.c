@@ -146,7 +146,8 @@ link_match(const char *path, const char *href)
 
 /*
 ** The navigation (tiles = 0) or the home tiles (tiles = 1) of every
-** module that the user's role may open, as list.N.{href,title,text,active}.
+** module that the user's role may open, as list.N.{href,title,text,active}
+** (and conta, conta_testo: what waits there for the user, if anything).
 ** One entry is active: the longest that the page is under (on
 ** /minori/azioni, "Le mie azioni", not "Minori" too).
 */
@@ -183,6 +184,15 @@ module_links(struct request *r, const char *list, int tiles)
 				row_set(row, "text", l[i].text);
 			row_set_int(row, "active", best > 0 &&
 			    link_match(r->path, l[i].href) == best);
+			if (l[i].conta) {
+				int n = l[i].conta(r);
+
+				if (n > 0) {
+					row_set_int(row, "conta", n);
+					row_set(row, "conta_testo",
+					    l[i].conta_testo);
+				}
+			}
 		}
 	}
 }

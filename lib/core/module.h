@@ -34,6 +34,10 @@ struct link {
 	const char *title;
 	const char *text;	/* a tile's description; unused in the nav */
 	const struct perm *perm;
+	/* What waits there for the user (shown when > 0, "99+" from 100),
+	** and its words. */
+	int (*conta)(struct request *);
+	const char *conta_testo;
 };
 
 /*

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "interno.h"
 #include "page.h"
+#include "scadenze.h"
 
 #define IT(col) "strftime('%d/%m/%Y', " col ")"
 
@@ -165,7 +166,8 @@ fascicolo(struct request *r)
 		page_rows(r, "Stati", db_query(SQL_STATI, ARGS(ARG_INT("id",
 		    id))), 0, row_label, &(struct label){ "stato", "stato",
 		    minore_stati, minore_nstati });
-		if (cronologia_recenti(r, id, RECENTI) != 0)
+		if (cronologia_recenti(r, id, RECENTI) != 0 ||
+		    scadenze_del_caso(r, id, "Scadenze") < 0)
 			return 500;
 	}
 	return page_render(r, "minori/fascicolo.cs", "Fascicolo");

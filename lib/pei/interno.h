@@ -107,13 +107,8 @@ const struct choice *vulnerabilita_esiti(size_t *n);
 /* versione.c: the version of a minor's PEI being written, or 0. */
 long long pei_in_lavorazione(long long minore_id);
 
-/* regole.c: the legal terms, each with its source. */
-void pei_colloquio_entro(const char *ingresso, char out[11]);
-void pei_art32_finestra(const char *nascita, char dal[11], char al[11]);
-void pei_prosieguo_limite(const char *nascita, char out[11]);
-void pei_reclamo_eta(const char *notifica, char out[11]);
-void pei_verifica_entro(const char *approvata, int mesi, char out[11]);
-int pei_verifica_mesi(void);
+/* regole.c: the legal terms, each with its source (the functions are
+** in pei.h: the deadline engine uses them too). */
 struct termine {
 	const char *codice, *descrizione, *fonte;
 };

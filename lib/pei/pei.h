@@ -76,6 +76,19 @@ int pei_azione_aggiungi(struct request *, long long minore,
 int pei_azioni_struttura(struct request *, long long struttura,
     const char *list);
 
+/*
+** The legal terms of regole.c (ISO dates), which the deadline engine
+** (lib/scadenze) reuses: the first interview's last day after entering
+** reception, the art. 32 window around the 18th birthday, the art. 13
+** extension's end at 21, the appeal on age, a PEI's review.
+*/
+void pei_colloquio_entro(const char *ingresso, char out[11]);
+void pei_art32_finestra(const char *nascita, char dal[11], char al[11]);
+void pei_prosieguo_limite(const char *nascita, char out[11]);
+void pei_reclamo_eta(const char *notifica, char out[11]);
+void pei_verifica_entro(const char *approvata, int mesi, char out[11]);
+int pei_verifica_mesi(void);
+
 /* Frees what the PDFs of approved versions loaded (fonts), at exit. */
 void pei_pdf_close(void);
 

@@ -43,6 +43,9 @@
   </dl>
 </section>
 
+<?cs include:"scadenze/pannello.cs" ?>
+<?cs if:Case.full ?><?cs call:scadenze_pannello(Scadenze, Case.id, 1) ?><?cs /if ?>
+
 <?cs if:Case.full ?>
 <section aria-labelledby="cronologia" class="mb-5">
   <div class="d-flex justify-content-between align-items-center flex-wrap"><h2 id="cronologia" class="h3">Ultimi eventi</h2><a href="/minori/<?cs var:Case.id ?>/cronologia">Tutta la cronologia<span class="visually-hidden"> di <?cs var:Case.cognome ?> <?cs var:Case.nome ?></span> (<?cs var:Cronologia.tutti ?>)</a></div>
