@@ -76,6 +76,26 @@ int pei_azione_aggiungi(struct request *, long long minore,
 int pei_azioni_struttura(struct request *, long long struttura,
     const char *list);
 
+/*
+** A minor's needs as the PEI assessed them last (bisogni.c): the latest
+** version's suspected or confirmed vulnerabilities (categoria is the
+** category's number: 1 disability, 2 serious or mental illness, 3
+** pregnancy, 4 trafficking, 5 torture or violence, 6 FGM, 7 risk of
+** running away, 8 substance use, 9 self-harm, 10 exposure to violence),
+** its overall level and the needs the facility must act on. versione 0:
+** no PEI. Strings in `pool`; 0, or -1.
+*/
+struct pei_bisogni {
+	int versione;
+	const char *stato, *livello, *note;
+	size_t n;
+	struct {
+		int categoria, confermato;
+		const char *label;
+	} v[16];
+};
+int pei_bisogni(struct pool *, long long minore, struct pei_bisogni *);
+
 /* Frees what the PDFs of approved versions loaded (fonts), at exit. */
 void pei_pdf_close(void);
 
