@@ -1,15 +1,15 @@
 /*
 ** minori: the FastCGI program that serves the module minori (and,
 ** the modules whose pages live under a case, /minori/N/...: pei,
-** monitoraggio).
+** monitoraggio; and under /minori/ the facilities' registry: strutture).
 */
 #include "moduli.h"
 
 int
 main(int argc, char **argv)
 {
-	static const struct module *const serves[] = { &minori_modulo, &pei_modulo,
-	    &monitoraggio_modulo, NULL };
+	static const struct module *const serves[] = { &minori_modulo,
+	    &pei_modulo, &monitoraggio_modulo, &strutture_modulo, NULL };
 	static const struct program prog = { "minori", serves, approdo_moduli };
 
 	return app_main(&prog, argc, argv);
