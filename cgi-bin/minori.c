@@ -1,7 +1,8 @@
 /*
 ** minori: the FastCGI program that serves the module minori (and,
 ** the modules whose pages live under a case, /minori/N/...: pei,
-** monitoraggio; and under /minori/ the facilities' registry: strutture).
+** monitoraggio; and under /minori/ the facilities' registry and places:
+** strutture, posti).
 */
 #include "moduli.h"
 
@@ -9,7 +10,8 @@ int
 main(int argc, char **argv)
 {
 	static const struct module *const serves[] = { &minori_modulo,
-	    &pei_modulo, &monitoraggio_modulo, &strutture_modulo, NULL };
+	    &pei_modulo, &monitoraggio_modulo, &strutture_modulo,
+	    &posti_modulo, NULL };
 	static const struct program prog = { "minori", serves, approdo_moduli };
 
 	return app_main(&prog, argc, argv);

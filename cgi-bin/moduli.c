@@ -12,6 +12,7 @@ const struct module *const approdo_moduli[] = {
 	&minori_modulo,
 	&pei_modulo,
 	&monitoraggio_modulo,
+	&posti_modulo,
 	&registro_modulo,
 	&avvisi_modulo,
 	NULL,
