@@ -108,6 +108,9 @@ int proposta_rispondi(struct request *, long long id, int accetta,
 int proposta_fissa(struct request *, long long id, const char *data,
     const char *note, const char **why);
 
+/* grafici.c: the office's figures. */
+int posti_grafici(struct request *);
+
 /* giornaliero.c: approdo-admin posti giornaliero. */
 int posti_comando(struct request *console, int argc, char **argv);
 

@@ -26,6 +26,8 @@ static const struct route routes[] = {
 	  .record = &dichiarazione_nuova, .create = 1 },
 	{ "POST", "/minori/posti/dichiarazione", &posti_struttura,
 	  .record = &dichiarazione_nuova, .create = 1 },
+	{ "GET", "/minori/posti/grafici", &posti_lettura,
+	  .handler = posti_grafici },
 	{ "GET", "/minori/posti/richieste", &posti_lettura,
 	  .handler = richieste_elenco },
 	{ "GET", "/minori/posti/richieste/nuova", &posti_richiesta,

@@ -3,6 +3,7 @@
 <p class="lead">Per ogni struttura attiva del circuito: i posti autorizzati, i minori collocati ora, i posti tenuti dalle proposte in corso, i posti liberi che restano; accanto, i posti che la struttura ha dichiarato liberi e quando. Una dichiarazione più vecchia di <?cs var:Quadro.validita ?> giorni è da aggiornare.</p>
 <ul class="list-inline">
   <li class="list-inline-item"><a href="/minori/posti/richieste">Richieste di posto</a></li>
+  <li class="list-inline-item"><a href="/minori/posti/grafici">Occupazione e tempi di attesa</a></li>
 </ul>
 <section aria-labelledby="totali" class="mb-4">
   <h2 id="totali" class="h4">Nel circuito</h2>
