@@ -114,4 +114,7 @@ int posti_grafici(struct request *);
 /* giornaliero.c: approdo-admin posti giornaliero. */
 int posti_comando(struct request *console, int argc, char **argv);
 
+/* demo.c */
+int posti_demo(struct request *console, long long n);
+
 #endif

@@ -1,7 +1,7 @@
 /*
 ** The posti module: its routes (under /minori/posti, served by the
 ** minori program), its navigation entry and tiles, the daily job's
-** command and the case's timeline. Each handler checks
+** command, the demo circuit and the case's timeline. Each handler checks
 ** beyond the route's permission what its record needs: the case
 ** (minore_access), or the facility of a facility's user.
 */
@@ -81,5 +81,6 @@ const struct module posti_modulo = {
 	.nav = nav, .nnav = COUNT(nav),
 	.tiles = tiles, .ntiles = COUNT(tiles),
 	.commands = commands, .ncommands = COUNT(commands),
+	.demo = posti_demo,
 	.cronologia = posti_cronologia,
 };
