@@ -4,8 +4,8 @@
 <p class="lead"><?cs var:Struttura.nome ?><?cs if:Struttura.il ?> · ultima dichiarazione il <?cs var:Struttura.il ?><?cs /if ?></p>
 <p>Indica quanti posti sono liberi oggi per ogni fascia. L'ufficio li confronta con quelli che risultano dall'anagrafe: i posti autorizzati meno i minori collocati.</p>
 <?cs if:subcount(Celle) > 0 ?>
-<div class="table-responsive col-12 col-lg-8"><table class="table">
-  <caption>Quello che risulta all'ufficio</caption>
+<div class="table-responsive col-12 col-lg-8" tabindex="0" role="region" aria-labelledby="t-ufficio"><table class="table">
+  <caption id="t-ufficio">Quello che risulta all'ufficio</caption>
   <thead><tr><th scope="col">Fascia</th><th scope="col" class="text-end">Autorizzati</th><th scope="col" class="text-end">Collocati ora</th><th scope="col" class="text-end">Tenuti da proposte</th></tr></thead>
   <tbody><?cs each:c = Celle ?><tr><th scope="row"><?cs var:c.label ?></th><td class="text-end"><?cs var:c.capienza ?></td><td class="text-end"><?cs var:c.occupati ?></td><td class="text-end"><?cs var:c.prenotati ?></td></tr><?cs /each ?></tbody>
 </table></div>

@@ -26,8 +26,8 @@
     </svg>
     <figcaption class="small">Una linea per tipo di struttura; la legenda è sotto il grafico.</figcaption>
   </figure>
-  <div class="table-responsive"><table class="table table-sm">
-    <caption>Minori accolti per tipo di struttura, a fine mese</caption>
+  <div class="table-responsive" tabindex="0" role="region" aria-labelledby="t-occupazione"><table class="table table-sm">
+    <caption id="t-occupazione">Minori accolti per tipo di struttura, a fine mese</caption>
     <thead><tr><th scope="col">Mese</th><?cs each:s = Occupazione.serie ?><th scope="col" class="text-end"><?cs var:s.nome ?></th><?cs /each ?></tr></thead>
     <tbody>
       <?cs each:row = Occupazione.righe ?><tr><th scope="row"><?cs var:row.mese ?></th><?cs each:v = row.v ?><td class="text-end"><?cs var:v.n ?></td><?cs /each ?></tr><?cs /each ?>
@@ -49,8 +49,8 @@
       <?cs each:b = Attese.barre ?><?cs if:b.n > 0 ?><rect x="<?cs var:b.x ?>" y="<?cs var:b.y ?>" width="<?cs var:b.w ?>" height="<?cs var:b.h ?>" fill="#0072b2"/><text x="<?cs var:b.tx ?>" y="<?cs var:b.ty ?>" text-anchor="middle" font-size="12" fill="#1a1a1a"><?cs var:b.mediana ?></text><?cs /if ?><?cs /each ?>
     </svg>
   </figure>
-  <div class="table-responsive"><table class="table table-sm">
-    <caption>Attesa per la seconda accoglienza, per mese del trasferimento</caption>
+  <div class="table-responsive" tabindex="0" role="region" aria-labelledby="t-attese"><table class="table table-sm">
+    <caption id="t-attese">Attesa per la seconda accoglienza, per mese del trasferimento</caption>
     <thead><tr><th scope="col">Mese</th><th scope="col" class="text-end">Trasferimenti</th><th scope="col" class="text-end">Giorni di attesa (mediana)</th><th scope="col" class="text-end">Attesa più lunga (giorni)</th></tr></thead>
     <tbody><?cs each:b = Attese.barre ?><tr><th scope="row"><?cs var:b.mese ?></th><td class="text-end"><?cs var:b.n ?></td><td class="text-end"><?cs if:b.n > 0 ?><?cs var:b.mediana ?><?cs else ?>—<?cs /if ?></td><td class="text-end"><?cs if:b.n > 0 ?><?cs var:b.massimo ?><?cs else ?>—<?cs /if ?></td></tr><?cs /each ?></tbody>
   </table></div>

@@ -23,8 +23,8 @@
   <div class="col-12 mb-4"><button type="submit" class="btn btn-primary">Filtra</button><?cs if:Quadro.filtrate == "1" ?> <a href="/minori/posti" class="btn btn-outline-secondary">Tutte le strutture</a><?cs /if ?></div>
 </form>
 <?cs if:subcount(Quadro.strutture) == 0 ?><p>Nessuna struttura<?cs if:Quadro.filtrate == "1" ?> corrisponde ai filtri<?cs else ?> attiva<?cs /if ?>.</p><?cs else ?>
-<div class="table-responsive"><table class="table approdo-quadro">
-  <caption>Posti per struttura<?cs if:Quadro.filtrate == "1" ?> (filtrate: <?cs var:Quadro.mostrate ?>)<?cs /if ?></caption>
+<div class="table-responsive" tabindex="0" role="region" aria-labelledby="t-quadro"><table class="table approdo-quadro">
+  <caption id="t-quadro">Posti per struttura<?cs if:Quadro.filtrate == "1" ?> (filtrate: <?cs var:Quadro.mostrate ?>)<?cs /if ?></caption>
   <thead><tr><th scope="col">Struttura</th><th scope="col">Tipo</th><th scope="col" class="text-end">Autorizzati</th><th scope="col" class="text-end">Collocati</th><th scope="col" class="text-end">Tenuti da proposte</th><th scope="col">Liberi</th><th scope="col">Dichiarati liberi</th><th scope="col">Da verificare</th></tr></thead>
   <tbody><?cs each:s = Quadro.strutture ?><tr>
     <th scope="row"><a href="/minori/posti/strutture/<?cs var:s.id ?>"><?cs var:s.nome ?></a></th>

@@ -60,8 +60,8 @@
 <section aria-labelledby="storia" class="mb-5">
   <h2 id="storia" class="h3">Proposte fatte</h2>
   <?cs if:subcount(Proposte) == 0 ?><p>Nessuna proposta ancora.</p><?cs else ?>
-  <div class="table-responsive"><table class="table">
-    <caption>Proposte della richiesta, dalla più recente</caption>
+  <div class="table-responsive" tabindex="0" role="region" aria-labelledby="t-storia"><table class="table">
+    <caption id="t-storia">Proposte della richiesta, dalla più recente</caption>
     <thead><tr><th scope="col">Struttura</th><th scope="col">Proposta il</th><th scope="col">Da</th><th scope="col">Stato</th><th scope="col">Risposta il</th><th scope="col">Trasferimento</th></tr></thead>
     <tbody><?cs each:p = Proposte ?><tr><th scope="row"><?cs var:p.struttura ?></th><td><?cs var:p.proposta_il ?></td><td><?cs var:p.da ?></td><td><?cs var:p.stato_label ?><?cs if:p.motivo_rifiuto ?>: <?cs var:p.motivo_rifiuto ?><?cs /if ?></td><td><?cs var:p.risposta_il ?></td><td><?cs var:p.data ?></td></tr><?cs /each ?></tbody>
   </table></div>

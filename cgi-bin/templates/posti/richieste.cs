@@ -3,8 +3,8 @@
 <section aria-labelledby="<?cs var:id ?>" class="mb-5">
   <h2 id="<?cs var:id ?>" class="h3"><?cs var:title ?></h2>
   <?cs if:subcount(list) == 0 ?><p><?cs var:empty ?></p><?cs else ?>
-  <div class="table-responsive"><table class="table">
-    <caption><?cs var:title ?>, per data prevista</caption>
+  <div class="table-responsive" tabindex="0" role="region" aria-labelledby="t-<?cs var:id ?>"><table class="table">
+    <caption id="t-<?cs var:id ?>"><?cs var:title ?>, per data prevista</caption>
     <thead><tr><th scope="col">Minore</th><th scope="col">Motivo</th><th scope="col">Trasferimento previsto</th><th scope="col" class="text-end">Giorni dalla richiesta</th><?cs if:quando ?><th scope="col">Struttura</th><th scope="col"><?cs var:quando ?></th><?cs /if ?></tr></thead>
     <tbody><?cs each:q = list ?><tr>
       <th scope="row"><a href="/minori/posti/richieste/<?cs var:q.id ?>"><?cs var:q.minore ?></a> <span class="small text-nowrap">(<?cs var:q.numero ?>)</span></th>
@@ -28,8 +28,8 @@
 <section aria-labelledby="chiuse" class="mb-5">
   <h2 id="chiuse" class="h3">Chiuse negli ultimi 30 giorni</h2>
   <?cs if:subcount(Chiuse) == 0 ?><p>Nessuna.</p><?cs else ?>
-  <div class="table-responsive"><table class="table">
-    <caption>Richieste chiuse negli ultimi 30 giorni</caption>
+  <div class="table-responsive" tabindex="0" role="region" aria-labelledby="t-chiuse"><table class="table">
+    <caption id="t-chiuse">Richieste chiuse negli ultimi 30 giorni</caption>
     <thead><tr><th scope="col">Minore</th><th scope="col">Motivo</th><th scope="col">Esito</th><th scope="col">Chiusa il</th></tr></thead>
     <tbody><?cs each:q = Chiuse ?><tr><th scope="row"><a href="/minori/posti/richieste/<?cs var:q.id ?>"><?cs var:q.cognome ?> <?cs var:q.nome ?></a> <span class="small text-nowrap">(<?cs var:q.numero ?>)</span></th><td><?cs var:q.motivo ?></td><td><?cs var:q.stato ?></td><td><?cs var:q.chiusa ?></td></tr><?cs /each ?></tbody>
   </table></div>

@@ -5,8 +5,8 @@
 </div>
 <p class="lead">L'anagrafe delle strutture del circuito di Roma Capitale: le attive prima, in ordine di nome.</p>
 <?cs if:subcount(Strutture) == 0 ?><p>Nessuna struttura in anagrafe.</p><?cs else ?>
-<div class="table-responsive"><table class="table">
-  <caption>Strutture di accoglienza</caption>
+<div class="table-responsive" tabindex="0" role="region" aria-labelledby="t-strutture"><table class="table">
+  <caption id="t-strutture">Strutture di accoglienza</caption>
   <thead><tr><th scope="col">Struttura</th><th scope="col">Tipo</th><th scope="col">Municipio</th><th scope="col" class="text-end">Posti autorizzati</th><th scope="col">Convenzione fino al</th><th scope="col">Stato</th></tr></thead>
   <tbody><?cs each:s = Strutture ?><tr id="s<?cs var:s.id ?>">
     <th scope="row"><a href="/minori/strutture/<?cs var:s.id ?>"><?cs var:s.nome ?></a></th>
