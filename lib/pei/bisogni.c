@@ -11,7 +11,7 @@
 #include "interno.h"
 
 static const char SQL_ULTIMA[] =
-    "SELECT p.id, p.versione, p.stato, v.livello,"
+    "SELECT p.id, p.versione, p.revisione, p.stato, v.livello,"
     " coalesce(v.bisogni_struttura, '') AS note FROM pei p"
     " LEFT JOIN pei_valutazione v ON v.pei_id = p.id"
     " WHERE p.minore_id = :minore ORDER BY p.versione DESC LIMIT 1";
@@ -31,7 +31,8 @@ pei_bisogni(struct pool *pool, long long minore, struct pei_bisogni *b)
 
 	memset(b, 0, sizeof *b);
 	if (db_step(st) == SQLITE_ROW) {
-		pei = db_int(st, "id");
+		pei = b->pei = db_int(st, "id");
+		b->revisione = db_int(st, "revisione");
 		b->versione = (int)db_int(st, "versione");
 		b->stato = pool_strdup(pool, db_text(st, "stato"));
 		b->livello = db_is_null(st, "livello") ? NULL :

@@ -82,10 +82,12 @@ int pei_azioni_struttura(struct request *, long long struttura,
 ** category's number: 1 disability, 2 serious or mental illness, 3
 ** pregnancy, 4 trafficking, 5 torture or violence, 6 FGM, 7 risk of
 ** running away, 8 substance use, 9 self-harm, 10 exposure to violence),
-** its overall level and the needs the facility must act on. versione 0:
+** its overall level and the needs the facility must act on; the
+** version's id and revisione (what a kept page's key names). versione 0:
 ** no PEI. Strings in `pool`; 0, or -1.
 */
 struct pei_bisogni {
+	long long pei, revisione;
 	int versione;
 	const char *stato, *livello, *note;
 	size_t n;

@@ -199,8 +199,10 @@ struct proposta_dati {
 };
 
 static const struct field nuova_fields[] = {
-	{ "struttura_id", "Struttura", .type = FIELD_CHOICE,
-	  .flags = FIELD_REQUIRED },
+	{ "struttura_id", "Proponi il minore a", .type = FIELD_CHOICE,
+	  .flags = FIELD_REQUIRED,
+	  .hint = "Le strutture attive in ordine di nome: la più adatta è la "
+	  "prima dell'elenco qui sopra" },
 };
 
 static void

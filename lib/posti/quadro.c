@@ -82,15 +82,20 @@ riga(HDF *row, const struct posti_conto *s)
 		row_set(avvisi, "oltre", "1");
 }
 
-/* The office's board's data, in the caller's read snapshot. */
+/*
+** The office's board, in the caller's read snapshot: its figures and
+** table drawn once and kept by the worker under a key that names all
+** they show (the counter 'posti', the day, the filters).
+*/
 static int
 quadro(struct request *r)
 {
 	const struct posti_conto *v;
 	struct field f[COUNT(filtri)];
 	struct form form;
-	const char *tipo, *cella;
+	const char *tipo, *cella, *key, *html;
 	int tot[4] = { 0 }, stantie = 0, discordi = 0, shown = 0, segnalate, c;
+	char oggi[11];
 	size_t n;
 
 	memcpy(f, filtri, sizeof f);
@@ -102,6 +107,17 @@ quadro(struct request *r)
 	cella = form.error[1] ? NULL : form_value(&form, "cella");
 	segnalate = form_value(&form, "segnalate") != NULL;
 	c = cella_of(cella);
+	page_set_int(r, "Quadro.validita", posti_validita());
+	page_set_int(r, "Quadro.filtrate", tipo || c >= 0 || segnalate);
+	form_page(r, &form);
+	/* The day: the declarations' ages move with it. */
+	posti_oggi(oggi);
+	key = pool_printf(&r->pool, "posti/quadro/%lld/%s/%s/%d/%d",
+	    versione("posti"), oggi, tipo ? tipo : "", c, segnalate);
+	if ((html = page_kept(key)) != NULL) {
+		page_set(r, "Quadro.html", html);
+		return 0;
+	}
 	if ((v = posti_conti(&n)) == NULL && db_failed())
 		return 500;
 	for (size_t i = 0; i < n; i++) {
@@ -129,11 +145,12 @@ quadro(struct request *r)
 	page_set_int(r, "Quadro.liberi", tot[3]);
 	page_set_int(r, "Quadro.stantie", stantie);
 	page_set_int(r, "Quadro.discordi", discordi);
-	page_set_int(r, "Quadro.validita", posti_validita());
 	page_set_int(r, "Quadro.mostrate", shown);
-	page_set_int(r, "Quadro.filtrate", tipo || c >= 0 || segnalate);
-	form_page(r, &form);
-	return db_failed() ? 500 : 0;
+	if (db_failed() || (html = page_keep(r, "posti/quadro_tabella.cs",
+	    key)) == NULL)
+		return 500;
+	page_set(r, "Quadro.html", html);
+	return 0;
 }
 
 /* One facility's places, declarations and proposals. */

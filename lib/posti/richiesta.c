@@ -290,6 +290,46 @@ abbinamento_page(struct request *r, const struct posti_richiesta *q,
 	}
 }
 
+/*
+** The ranking, drawn once and kept by the worker under a key that names
+** all it shows: the request, the board's counter and the day (the
+** facilities' counts, the minor's facility, sex and age), the PEI
+** version and its revision (the needs). 0, or -1.
+*/
+static int
+abbinamento_kept(struct request *r, const struct posti_richiesta *q,
+    const struct pei_bisogni *b, const char *oggi)
+{
+	const char *key = pool_printf(&r->pool, "posti/abbinamento/%lld/%lld/%s"
+	    "/%lld/%lld", q->id, versione("posti"), oggi, b->pei, b->revisione);
+	const char *html = page_kept(key);
+
+	if (html == NULL) {
+		abbinamento_page(r, q, b);
+		if (db_failed() || (html = page_keep(r, "posti/abbinamento.cs",
+		    key)) == NULL)
+			return -1;
+	}
+	page_set(r, "Richiesta.abbinamento_html", html);
+	return 0;
+}
+
+/* The office's proposal: the refused form `f` as it was sent, or new. */
+static void
+proposta_form(struct request *r, const struct form *f)
+{
+	struct field fields[1];
+	struct form nuova;
+
+	if (f == NULL) {
+		memcpy(fields, proposta_nuova.fields, sizeof fields);
+		proposta_nuova.fields_load(fields, COUNT(fields));
+		form_init(&nuova, fields, COUNT(fields));
+		f = &nuova;
+	}
+	form_page(r, f);
+}
+
 static void
 bisogni_page(struct request *r, const struct pei_bisogni *b)
 {
@@ -370,12 +410,13 @@ disegna(struct request *r, long long id, const struct form *f)
 	    strcmp(q.stato, "in_corso") == 0) {
 		/* Nothing holds a place (an expired proposal does not). */
 		page_set(r, "Richiesta.da_proporre", "1");
-		abbinamento_page(r, &q, &b);
+		if (abbinamento_kept(r, &q, &b, oggi) != 0)
+			return 500;
+		if (r->user.role == ROLE_RESPONSABILE)
+			proposta_form(r, f);
 	}
-	if (f && f->nerrors > 0) {
+	if (f && f->nerrors > 0)
 		page_set(r, "Richiesta.errore", f->error[0]);
-		page_set(r, "Richiesta.errore_struttura", f->typed[0]);
-	}
 	return db_failed() ? 500 : 0;
 }
 

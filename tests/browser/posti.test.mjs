@@ -147,11 +147,12 @@ test('a whole transfer: asked by the case worker, ranked, proposed, accepted, ma
     assert.match(text, /Accoglie: Ragazzi 14-17 anni/);
     assert.match(text, /2 posti liberi su 2/);
     assert.match(text, /Non ha mai dichiarato i posti liberi/, 'and what it lacks');
-    assert.equal(await item.getByRole('button').count(), 0, 'the office proposes, not the case worker');
+    assert.equal(await button(op, 'Proponi').count(), 0, 'the office proposes, not the case worker');
     await screenshotBoth(op, 'posti-abbinamento');
 
     await go(resp, request, 'responsabile: the request');
-    await press(resp, `Proponi il minore a ${FACILITY}`, 'the request after the proposal');
+    await choose(resp, 'Proponi il minore a', FACILITY);
+    await press(resp, 'Proponi', 'the request after the proposal');
     assert.equal(pathOf(resp), request);
     await assert.doesNotReject(notice(resp, `Proposta fatta a ${FACILITY}`).waitFor());
     assert.match(await section(resp, 'in-corso').textContent(), new RegExp(`Proposto a ${escapeRe(FACILITY)}: in attesa della risposta`));

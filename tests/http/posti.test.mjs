@@ -266,7 +266,8 @@ test(`${SERVER}: a request, its matching, a proposal refused then accepted, the 
   assert.match(item, /3 posti liberi su 3/);
   assert.match(item, /È Seconda accoglienza SAI/);
   assert.match(item, /Non ha mai dichiarato i posti liberi/);
-  assert.doesNotMatch(item, /Proponi/, 'a case worker asks; the office proposes');
+  assert.doesNotMatch(page, /action="\/minori\/posti\/richieste\/\d+\/proposta"/, 'a case worker asks; the office proposes');
+  assert.match((await r.get(`/minori/posti/richieste/${q}`)).body, new RegExp(`action="/minori/posti/richieste/${q}/proposta"`));
   assert.match(page, new RegExp(`Non accolgono Ragazzi 14-17 anni:[^<]*Casa Ragazze ${SERVER}`), 'a girls\' house is not offered');
   // A refused proposal elsewhere: the facility must host the minor's cell.
   res = await propose(r, q, girls);
@@ -429,6 +430,8 @@ test(`${SERVER}: two requests for the last place at the same moment: one reserva
   assert.deepEqual(statuses, [303, 409], `one reservation, one refusal (${statuses})`);
   const refused = unescape(both.find((x) => x.status === 409).body);
   assert.match(refused, new RegExp(`La proposta non è stata fatta\\. Non ci sono più posti liberi in Ultimo Posto ${SERVER} per: Ragazzi 14-17 anni`));
+  assert.match(refused, /id="e-struttura_id"[^>]*>Non ci sono più posti liberi/, 'next to the field');
+  assert.match(refused, new RegExp(`<option value="${last}" selected>`), 'the facility chosen is kept');
   assert.equal(count(`posti_proposte WHERE struttura_id = ${last}`), 1, 'exactly one reservation');
   assert.equal(count(`posti_richieste WHERE id IN (${q1}, ${q2}) AND stato = 'in_corso'`), 1);
 });
@@ -443,8 +446,8 @@ test(`${SERVER}: the office's lists and figures`, async () => {
   assert.equal(g.status, 200);
   assert.match(g.body, /<svg role="img" aria-labelledby="g-occ-t g-occ-d"/);
   assert.match(g.body, /<svg role="img" aria-labelledby="g-att-t g-att-d"/);
-  assert.match(g.body, /<caption>Minori accolti per tipo di struttura, a fine mese<\/caption>/);
-  assert.match(g.body, /<caption>Attesa per la seconda accoglienza, per mese del trasferimento<\/caption>/);
+  assert.match(g.body, /<caption id="t-occupazione">Minori accolti per tipo di struttura, a fine mese<\/caption>/);
+  assert.match(g.body, /<caption id="t-attese">Attesa per la seconda accoglienza, per mese del trasferimento<\/caption>/);
   const main = g.body.slice(g.body.indexOf('<main'), g.body.indexOf('</main>'));
   assert.doesNotMatch(main, /<script|style="/, 'no script, no inline style');
   // The transfers made above are a month's wait in the table.

@@ -2,7 +2,7 @@
 <p><a href="/minori/posti/richieste">← Richieste di posto</a></p>
 <h1>Richiesta di un posto</h1>
 <p class="lead"><a href="/minori/<?cs var:Richiesta.minore ?>"><?cs var:Richiesta.cognome ?> <?cs var:Richiesta.nome ?></a> · <span class="text-nowrap"><?cs var:Richiesta.numero ?></span></p>
-<?cs if:Richiesta.errore ?><div class="alert alert-danger" role="alert" id="rifiuto">La proposta non è stata fatta. <?cs var:Richiesta.errore ?></div><?cs /if ?>
+<?cs if:Richiesta.errore ?><div class="alert alert-danger" role="alert" id="rifiuto">La proposta non è stata fatta. <?cs var:Richiesta.errore ?> Il modulo è più sotto, con la struttura scelta.</div><?cs /if ?>
 <dl class="row">
   <dt class="col-12 col-md-4">Motivo</dt><dd class="col-12 col-md-8"><?cs var:Richiesta.motivo ?></dd>
   <?cs if:Richiesta.tipo ?><dt class="col-12 col-md-4">Tipo di struttura cercato</dt><dd class="col-12 col-md-8"><?cs var:Richiesta.tipo ?></dd><?cs /if ?>
@@ -41,20 +41,14 @@
 <section aria-labelledby="adatte" class="mb-5">
   <h2 id="adatte" class="h3">Strutture per <?cs var:Richiesta.cella ?></h2>
   <p>Dalla più adatta: prima quelle a cui non manca nulla, poi le altre, dalla mancanza più lieve. Una proposta tiene il posto finché la struttura risponde.</p>
-  <?cs if:subcount(Abbinamento) == 0 ?><p>Nessuna struttura attiva accoglie <?cs var:Richiesta.cella ?>.</p><?cs else ?>
-  <ol class="approdo-abbinamento">
-  <?cs each:a = Abbinamento ?>
-    <li class="mb-4" id="s<?cs var:a.id ?>">
-      <h3 class="h5 mb-1"><?cs var:a.nome ?> <span class="small fw-normal">· <?cs var:a.tipo ?></span></h3>
-      <p class="mb-1"><?cs if:a.adatta == "1" ?><strong>Adatta</strong><?cs elif:a.proponibile == "1" ?><strong>Adatta in parte</strong><?cs else ?><strong>Senza posti liberi</strong><?cs /if ?> · <?cs var:a.liberi ?> <?cs if:a.liberi == 1 ?>posto libero<?cs else ?>posti liberi<?cs /if ?></p>
-      <?cs if:subcount(a.perche.v) > 0 ?><p class="mb-0">Perché è adatta:</p><ul class="mb-1"><?cs each:t = a.perche.v ?><li><?cs var:t.t ?></li><?cs /each ?></ul><?cs /if ?>
-      <?cs if:subcount(a.manca.v) > 0 ?><p class="mb-0">Che cosa manca:</p><ul class="mb-1"><?cs each:t = a.manca.v ?><li><?cs var:t.t ?></li><?cs /each ?></ul><?cs /if ?>
-      <?cs if:Richiesta.ufficio == "1" && a.proponibile == "1" ?><form method="post" action="/minori/posti/richieste/<?cs var:Richiesta.id ?>/proposta"><?cs call:csrf() ?><input type="hidden" name="struttura_id" value="<?cs var:a.id ?>"><button type="submit" class="btn btn-primary btn-sm">Proponi<span class="visually-hidden"> il minore a <?cs var:a.nome ?></span></button></form><?cs /if ?>
-    </li>
-  <?cs /each ?>
-  </ol>
+  <?cs escape:"none" ?><?cs var:Richiesta.abbinamento_html ?><?cs /escape ?>
+  <?cs if:Richiesta.ufficio == "1" ?>
+  <form method="post" action="/minori/posti/richieste/<?cs var:Richiesta.id ?>/proposta" novalidate class="col-12 col-lg-8 mt-4">
+    <?cs call:csrf() ?>
+    <?cs call:field(Form.struttura_id) ?>
+    <button type="submit" class="btn btn-primary">Proponi</button>
+  </form>
   <?cs /if ?>
-  <?cs if:subcount(Esclusi) > 0 ?><p>Non accolgono <?cs var:Richiesta.cella ?>: <?cs each:x = Esclusi ?><?cs if:name(x) != "0" ?>, <?cs /if ?><?cs var:x.nome ?><?cs /each ?>.</p><?cs /if ?>
 </section>
 <?cs /if ?>
 <section aria-labelledby="storia" class="mb-5">
