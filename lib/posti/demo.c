@@ -321,9 +321,14 @@ storia(struct request *op, struct request *resp, long long m,
 		    (int)rnd(8)), data);
 	if (strcmp(data, oggi) >= 0 && fin == FATTA)
 		date_add_days(oggi, -1, data);
-	if (proposta_fissa(resp, p, data, NULL, &why) < 0)
-		goto fail;
-	return db_commit();
+	switch (proposta_fissa(resp, p, data, NULL, &why)) {
+	case 0:
+		return db_commit();
+	case 1:
+		/* The registry refused the transfer: this story is not told. */
+		db_rollback();
+		return 0;
+	}
 fail:
 	db_rollback();
 	return -1;
