@@ -2,6 +2,7 @@
 ** The registry's list (/minori/strutture): every facility of the
 ** circuit, the active ones first, with its type, municipio, authorised
 ** places and agreement; the way to each one's record and to a new one.
+** Writes nothing.
 */
 #include "interno.h"
 #include "page.h"
