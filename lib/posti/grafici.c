@@ -245,11 +245,14 @@ cmp_int(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
+/* The median of v[0..n) (0 if none), sorting v. */
 static int
 mediana(int *v, size_t n)
 {
+	if (n == 0)
+		return 0;		/* v may be NULL: qsort() must not see it */
 	qsort(v, n, sizeof *v, cmp_int);
-	return n == 0 ? 0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 /* Waiting for second reception: a bar per month (the median). */
