@@ -156,7 +156,7 @@ occupazione(struct request *r, const char *oggi)
 {
 	char d[MESI][11], label[MESI][16];
 	struct db_arg a[MESI];
-	char names[MESI][4];
+	char names[MESI][16];
 	int valori[16][MESI], cap[16] = { 0 }, max = 1, passo, top;
 	const char *tipi[16];
 	size_t nt = 0;
@@ -173,7 +173,7 @@ occupazione(struct request *r, const char *oggi)
 	while (db_step(st) == SQLITE_ROW && nt < COUNT(tipi)) {
 		tipi[nt] = pool_strdup(&r->pool, db_text(st, "tipo"));
 		for (int i = 0; i < MESI; i++) {
-			char col[8];
+			char col[16];
 
 			snprintf(col, sizeof col, "n%d", i);
 			valori[nt][i] = (int)db_int(st, col);
