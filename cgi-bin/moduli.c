@@ -13,6 +13,7 @@ const struct module *const approdo_moduli[] = {
 	&pei_modulo,
 	&monitoraggio_modulo,
 	&scadenze_modulo,
+	&posti_modulo,
 	&registro_modulo,
 	&avvisi_modulo,
 	NULL,

@@ -7,6 +7,7 @@
 #include "minori.h"
 #include "monitoraggio.h"
 #include "pei.h"
+#include "posti.h"
 #include "registro.h"
 #include "scadenze.h"
 #include "strutture.h"

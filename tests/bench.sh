@@ -11,6 +11,8 @@
 #   actions" as the responsabile sees it (with the office's overdue), a
 #   case's monitoring page and its timeline, the facility's page as the
 #   demo facility's user sees it, "my deadlines" as a case worker sees it;
+#   the places' board of the 40 facilities of the demo circuit and a
+#   request's matching (both as the responsabile);
 #   writes at 16 connections: intake saves and section edits, each
 #   checked afterwards (every 303 is a row, no 5xx).
 # Prints one table: requests/s, p50, p99, each page's ratio to the
@@ -143,7 +145,7 @@ run_size() {
 		cgi-bin/approdo-admin demo --minori "$size" >/dev/null
 		echo "loaded in $(( $(date +%s) - start )) s"
 	fi
-	cgi-bin/approdo-admin demo --pei 300 --monitoraggio 300 >/dev/null
+	cgi-bin/approdo-admin demo --pei 300 --monitoraggio 300 --posti 40 >/dev/null
 	# Every case's deadlines computed again, as the daily timer does.
 	ricalcolo[$size]=$(cgi-bin/approdo-admin scadenze ricalcola | sed -n 's/.* in \([0-9.]*\) s:.*/\1/p')
 	sqlite3 "$APPRODO_DB" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
@@ -179,6 +181,9 @@ EOT
 	pdf_id=$(sqlite3 "$APPRODO_DB" "SELECT id FROM pei WHERE minore_id = $pei_id AND stato = 'approvata'")
 	ponte=$(sqlite3 "$APPRODO_DB" "SELECT id FROM strutture WHERE nome = 'Comunità Il Ponte'")
 	operatore=$(sqlite3 "$APPRODO_DB" "SELECT id FROM utenti WHERE username = 'operatore'")
+	# A request for a place that no proposal holds: its page ranks the facilities.
+	local richiesta
+	richiesta=$(sqlite3 "$APPRODO_DB" "SELECT id FROM posti_richieste WHERE stato = 'aperta' ORDER BY id LIMIT 1")
 
 	# The hello-world before and after each page: the page's ratio is to
 	# their mean, so that a shared machine's drift does not become the
@@ -191,7 +196,8 @@ EOT
 	    "pei /minori/$pei_id/pei" "pdf /minori/$pei_id/pei/versioni/$pdf_id/pdf" \
 	    "azioni /minori/azioni" "monitoraggio /minori/$pei_id/monitoraggio" \
 	    "cronologia /minori/$pei_id/cronologia" "struttura /minori/struttura" \
-	    "scadenze /minori/scadenze"; do
+	    "scadenze /minori/scadenze" "quadro /minori/posti" \
+	    "abbinamento /minori/posti/richieste/$richiesta"; do
 		read -r name path <<< "$page"
 		if [ "$name" = struttura ] || [ "$name" = scadenze ]; then
 			local office=$cookie
@@ -283,7 +289,7 @@ printf '%-26s %9s %8s %6s | %9s %8s %8s %6s | %6s\n' "page" "req/s" "p99" "ratio
 	"req/s" "p50" "p99" "ratio" "cost"
 printf '%-26s %25s | %35s |\n' "" "at 1000" "at $N"
 for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio \
-    cronologia struttura scadenze intake sezione; do
+    cronologia struttura scadenze quadro abbinamento intake sezione; do
 	case $name in
 	hello) label="FastCGI hello-world";;
 	static) label="static file";;
@@ -297,6 +303,8 @@ for name in hello static elenco ricerca fascicolo pei pdf azioni monitoraggio \
 	cronologia) label="a case's timeline";;
 	struttura) label="the facility's page";;
 	scadenze) label="my deadlines (operatore)";;
+	quadro) label="places: the board";;
+	abbinamento) label="places: a request's matching";;
 	intake) label="intake saves (16 conn.)";;
 	sezione) label="section edits (16 conn.)";;
 	esac

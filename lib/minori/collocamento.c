@@ -3,8 +3,10 @@
 ** collocamenti) and the transfer to another facility: the current
 ** placement ends the day the new one begins; the history keeps both.
 */
+#include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "interno.h"
 #include "strutture.h"
 
@@ -115,3 +117,50 @@ const struct record trasferimento = {
 	.saved = "Trasferimento registrato.",
 	.flags = RECORD_FRESH_FORM,
 };
+
+/*
+** The transfer of minor `minore` to facility `struttura` on `dal` asked
+** by another module (the places module, on the transfer's date): the
+** transfer form's rules and writes, in the caller's transaction, with
+** its audit row. 0 when done; 1 when refused, with *why in Italian for
+** the page; -1 on a database error.
+*/
+int
+collocamento_trasferisci(struct request *r, long long minore,
+    long long struttura, const char *dal, const char *note, const char **why)
+{
+	struct row c;
+	const char *stato, *current, *from;
+	char sid[24];
+
+	snprintf(sid, sizeof sid, "%lld", struttura);
+	if (db_row(&r->pool, SQL_CURRENT, ARGS(ARG_INT("id", minore)), &c) != 1)
+		return -1;
+	stato = row_get(&c, "stato");
+	current = row_get(&c, "struttura_id");
+	from = row_get(&c, "collocamento_dal");
+	if (strcmp(stato, "in_carico") != 0 &&
+	    strcmp(stato, "in_prosieguo") != 0)
+		*why = "Il minore non è più in carico né in prosieguo: il "
+		    "trasferimento non si può fare.";
+	else if (current && strcmp(current, sid) == 0)
+		*why = "Il minore è già in questa struttura.";
+	else if (from && strcmp(dal, from) < 0)
+		*why = "Il trasferimento non può precedere l'inizio del "
+		    "collocamento attuale.";
+	else {
+		const struct change ch[] = {
+			{ "struttura_id", current, sid },
+			{ "dal", NULL, dal },
+			{ "note", NULL, note },
+		};
+
+		if (collocamento_close(minore, dal, "trasferimento") != 0 ||
+		    collocamento_open(minore, sid, dal, note) < 0 ||
+		    audit_record(r, "update", "minore", minore, "trasferimento",
+		    ch, COUNT(ch)) < 0)
+			return -1;
+		return 0;
+	}
+	return 1;
+}

@@ -36,6 +36,12 @@ long long minore_stato_proponi(struct request *, long long minore,
 struct buf;
 int minori_cerca(struct pool *, const char *q, struct buf *fts, char **code);
 
+/* The transfer of minor `minore` to facility `struttura` on `dal` with
+** the transfer form's rules and its audit row, in the caller's
+** transaction: 0 when done; 1 when refused (*why, in Italian); -1. */
+int collocamento_trasferisci(struct request *, long long minore,
+    long long struttura, const char *dal, const char *note, const char **why);
+
 /* The labels of a document's type and a guardianship's. */
 const char *documento_tipo(const char *code);
 const char *tutela_tipo(const char *code);

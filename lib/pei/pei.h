@@ -89,6 +89,28 @@ void pei_reclamo_eta(const char *notifica, char out[11]);
 void pei_verifica_entro(const char *approvata, int mesi, char out[11]);
 int pei_verifica_mesi(void);
 
+/*
+** A minor's needs as the PEI assessed them last (bisogni.c): the latest
+** version's suspected or confirmed vulnerabilities (categoria is the
+** category's number: 1 disability, 2 serious or mental illness, 3
+** pregnancy, 4 trafficking, 5 torture or violence, 6 FGM, 7 risk of
+** running away, 8 substance use, 9 self-harm, 10 exposure to violence),
+** its overall level and the needs the facility must act on; the
+** version's id and revisione (what a kept page's key names). versione 0:
+** no PEI. Strings in `pool`; 0, or -1.
+*/
+struct pei_bisogni {
+	long long pei, revisione;
+	int versione;
+	const char *stato, *livello, *note;
+	size_t n;
+	struct {
+		int categoria, confermato;
+		const char *label;
+	} v[16];
+};
+int pei_bisogni(struct pool *, long long minore, struct pei_bisogni *);
+
 /* Frees what the PDFs of approved versions loaded (fonts), at exit. */
 void pei_pdf_close(void);
 
