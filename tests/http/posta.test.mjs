@@ -282,7 +282,11 @@ test(`${SERVER}: each user chooses the kinds that come by mail; the app still sh
   let res = await o.post('/avvisi', { csrf: 'x'.repeat(64) });
   assert.equal(res.status, 403);
   assert.equal(prefs(), stored, 'nothing changed');
-  res = await post(o, '/avvisi', {});
+  // The role's other kinds stay by mail: only the missing minor is turned off.
+  const kinds = [...page.body.matchAll(/type="checkbox" name="([a-z_0-9]+)" value="1"/g)].map((m) => m[1]);
+  assert.ok(kinds.includes('allontanamento') && kinds.length > 1, kinds.join());
+  const others = Object.fromEntries(kinds.filter((k) => k !== 'allontanamento').map((k) => [k, '1']));
+  res = await post(o, '/avvisi', others);
   assert.equal(res.status, 303);
   assert.equal(res.headers.location, '/avvisi');
   assert.equal(sql(`SELECT email FROM posta_preferenze WHERE utente_id = ${me} AND tipo = 'allontanamento'`), '0');
@@ -301,10 +305,10 @@ test(`${SERVER}: each user chooses the kinds that come by mail; the app still sh
   assert.equal(count(`posta_messaggi WHERE id > ${from} AND utente_id = ${me}`), 0, 'no mail for the case worker');
   assert.equal(count(`posta_messaggi WHERE id > ${from} AND utente_id = ${userId('responsabile')}`), 1, 'the responsabile\'s mail');
   // Back on.
-  res = await post(o, '/avvisi', { allontanamento: '1' });
+  res = await post(o, '/avvisi', { ...others, allontanamento: '1' });
   assert.equal(res.status, 303);
   assert.equal(sql(`SELECT email FROM posta_preferenze WHERE utente_id = ${me} AND tipo = 'allontanamento'`), '1');
-  res = await post(o, '/avvisi', { allontanamento: '1' });
+  res = await post(o, '/avvisi', { ...others, allontanamento: '1' });
   assert.equal(res.status, 303);
   assert.match((await o.get('/avvisi')).body, /Nessuna modifica/);
   // A role no kind goes to is told so.
