@@ -170,6 +170,7 @@ int scadenze_impronta_salva(unsigned long long);
 
 /* ricalcolo.c: the facts read, computed and compared with what is kept. */
 int ricalcolo(long long da, long long a, int notices);
+int scadenze_prima_del_commit(void);
 int ricalcolo_caso_vivo(struct pool *, long long minore,
     int (*each)(const struct regola *, const struct scadenza *, void *),
     void *ctx);

@@ -565,14 +565,35 @@ scadenze_ricalcola(int notices)
 	return written;
 }
 
-int
-scadenze_caso(struct request *r, long long minore)
-{
-	int own, rc;
+/* At most this many queued cases before a commit; the rest, aggiorna. */
+#define CODA 64
 
-	(void)r;
-	if (db_begin_own(&own) != 0)
+static const char SQL_CODA[] =
+    "SELECT minore_id FROM scadenze_da_ricalcolare ORDER BY minore_id"
+    " LIMIT 64";
+
+/*
+** The module's before_commit: the cases that the transaction's writes
+** queued (sql/018's triggers on the facts' tables) recomputed in it, with
+** their notices, so that a save's deadlines are current when it is
+** acknowledged. 0, or -1.
+*/
+int
+scadenze_prima_del_commit(void)
+{
+	long long id[CODA];
+	struct stmt *s = db_prepare(SQL_CODA);
+	int n = 0, rc;
+
+	if (s == NULL)
 		return -1;
-	rc = ricalcolo(minore, minore, 1) < 0 ? -1 : 0;
-	return db_end_own(own, rc);
+	while (n < CODA && (rc = db_step(s)) == SQLITE_ROW)
+		id[n++] = db_int_at(s, 0);
+	db_done(s);
+	if (rc < 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (ricalcolo(id[i], id[i], 1) < 0)
+			return -1;
+	return 0;
 }

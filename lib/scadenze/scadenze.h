@@ -9,8 +9,10 @@
 ** has "Le mie scadenze" (/minori/scadenze), the responsabile the
 ** office's overdue ones by worker (/minori/scadenze/ufficio), and a case
 ** its own (/minori/N/scadenze, and the panel for the case page).
-** What other modules may use: the module, its permission and the three
-** functions below.
+** A case's deadlines follow its facts by themselves: sql/018's triggers
+** queue the case, and the module's before_commit recomputes it inside
+** the transaction that wrote them. What other modules may use: the
+** module, its permission and the two functions below.
 */
 #ifndef APPRODO_SCADENZE_H
 #define APPRODO_SCADENZE_H
@@ -21,15 +23,6 @@
 extern const struct module scadenze_modulo;
 
 extern const struct perm scadenze_lettura;	/* the office reads */
-
-/*
-** Recomputes case `minore`'s deadlines from its facts, in the caller's
-** write transaction (or in one of its own), and sends the notices that
-** are due: call it after writing a fact a rule reads (sql/018's
-** triggers also mark the case, so a forgotten call is made good by the
-** next recompute). 0, or -1.
-*/
-int scadenze_caso(struct request *, long long minore);
 
 /*
 ** The case's deadlines into page list `list`: open ones by due date, then
