@@ -19,7 +19,7 @@ pkgs="build-essential autoconf automake libtool pkg-config make
 # server of the mail tests and the demo's mail catcher, tests/posta_server.py)
 if [ "$mode" = test ]; then
 	pkgs="$pkgs apache2 libapache2-mod-fcgid chromium clang libclang-rt-14-dev
-	      procps poppler-utils openssl"
+	      procps poppler-utils openssl faketime"
 fi
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
