@@ -8,8 +8,8 @@
 -- lib/scadenze/scadenza.c is the only writer of the three tables.
 CREATE TABLE scadenze (
 	regola TEXT NOT NULL,
-	-- No foreign key: a facility's deadline (the places module) will
-	-- have 0 here; cases are never removed.
+	-- No foreign key: a facility's deadline (the places module) has
+	-- minus the facility's id here (sql/020); cases are never removed.
 	minore_id INTEGER NOT NULL,
 	oggetto_id INTEGER NOT NULL,
 	inizio TEXT NOT NULL,          -- the start: a date, or date and time
@@ -57,8 +57,9 @@ INSERT INTO versioni (nome, n) VALUES ('scadenze_regole', 0);
 
 -- The cases whose facts changed since their deadlines were computed:
 -- marked by the triggers below whatever module writes the fact, cleared
--- by the recompute (the case's, in the change's transaction when the
--- module calls scadenze_caso(); every case's, by approdo-admin).
+-- by the recompute (the case's, in the change's own transaction just
+-- before its commit: the module's before_commit; any left, and every
+-- case's, by approdo-admin scadenze).
 CREATE TABLE scadenze_da_ricalcolare (
 	minore_id INTEGER PRIMARY KEY
 ) STRICT;

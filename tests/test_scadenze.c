@@ -499,6 +499,49 @@ test_motore(void)
 	    "a level looked at again but unchanged: nothing told");
 }
 
+/*
+** A facility's deadline: its free places declared again within 7 days.
+** Its rows have minore_id minus the facility's id; the responsabili and
+** the facility's users are told, by the facility's name.
+*/
+static void
+test_struttura(void)
+{
+	ok(ex("UPDATE strutture SET posti_m_14_17 = 6 WHERE id = 1") ==
+	    SQLITE_OK && ex("INSERT INTO posti_dichiarazioni (struttura_id,"
+	    " quando, utente_id, liberi_m_14_17) VALUES (1, '%s 09:00:00', 105,"
+	    " 2)", giorno(-9)) == SQLITE_OK && q_int("SELECT count(*) FROM"
+	    " scadenze_da_ricalcolare WHERE minore_id = -1") == 1,
+	    "a declaration of nine days ago queues the facility (-1)");
+	ok(commit_vuoto() == 0 && qi("SELECT count(*) FROM scadenze WHERE"
+	    " regola = 'dichiarazione_posti' AND minore_id = -1 AND stato ="
+	    " 'aperta' AND entro = '%s' AND utente_id IS NULL", giorno(-2)) == 1,
+	    "its deadline: 7 days on, overdue, nobody's in particular");
+	ok(notifiche(103, "Casa Prima: Dichiarare di nuovo i posti liberi%"
+	    "scaduta il%") == 1 && notifiche(104, "Casa Prima: Dichiarare%")
+	    == 1, "both responsabili told, by the facility's name");
+	ok(qi("SELECT count(*) FROM notifiche WHERE utente_id = 105 AND tipo ="
+	    " 'scadenza_posti' AND href = '/minori/posti/dichiarazione'") == 1,
+	    "the facility's user told, pointing to the declaration");
+	ok(qi("SELECT count(*) FROM notifiche WHERE utente_id IN (101, 102)"
+	    " AND testo LIKE 'Casa Prima%%'") == 0, "the case workers are not");
+	ok(ex("INSERT INTO posti_dichiarazioni (struttura_id, quando, utente_id,"
+	    " liberi_m_14_17) VALUES (1, '%s 08:00:00', 105, 1)", giorno(0)) ==
+	    SQLITE_OK && commit_vuoto() == 0 && qi("SELECT count(*) FROM"
+	    " scadenze WHERE minore_id = -1 AND stato = 'fatta' AND fatta_il ="
+	    " '%s'", giorno(0)) == 1 && qi("SELECT count(*) FROM scadenze WHERE"
+	    " minore_id = -1 AND stato = 'aperta' AND entro = '%s'", giorno(7))
+	    == 1, "declared again: done today, the next due in 7 days");
+	ok(ex("UPDATE strutture SET attiva = 0 WHERE id = 1") == SQLITE_OK &&
+	    commit_vuoto() == 0 && q_int("SELECT count(*) FROM scadenze WHERE"
+	    " minore_id = -1 AND stato = 'aperta'") == 0,
+	    "an inactive facility has nothing to declare");
+	ok(ex("UPDATE strutture SET attiva = 1 WHERE id = 1") == SQLITE_OK &&
+	    scadenze_ricalcola(1) >= 0 && q_int("SELECT count(*) FROM scadenze"
+	    " WHERE minore_id = -1 AND stato = 'aperta'") == 1,
+	    "the recompute of every case takes the facilities too");
+}
+
 int
 main(void)
 {
@@ -528,6 +571,7 @@ main(void)
 	casa = testdb_as(105, ROLE_STRUTTURA, "casa");
 	casa.user.struttura_id = 1;
 	test_motore();
+	test_struttura();
 	page_free(&anna);
 	page_free(&casa);
 	pool_free(&anna.pool);

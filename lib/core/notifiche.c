@@ -49,12 +49,14 @@ notifica_invia(long long utente_id, const struct notifica *n)
 	return posta_accoda(utente_id, id, t->tipo, t->urgente);
 }
 
-/* To every active user of role `ruolo` but `oltre` (already told). */
-int
-notifica_ruolo(const char *ruolo, long long oltre, const struct notifica *n)
+static const char SQL_STRUTTURA[] =
+    "SELECT id FROM utenti WHERE struttura_id = :struttura"
+    " AND disattivato = 0 ORDER BY id";
+
+/* To every user `st` gives; 0, or -1. */
+static int
+a_tutti(struct stmt *st, const struct notifica *n)
 {
-	struct stmt *st = db_query(SQL_RUOLO, ARGS(ARG_TEXT("ruolo", ruolo),
-	    ARG_INT("oltre", oltre)));
 	long long *ids = NULL;
 	size_t k = 0, cap = 0;
 	int rc, out = 0;
@@ -74,6 +76,22 @@ notifica_ruolo(const char *ruolo, long long oltre, const struct notifica *n)
 		out = notifica_invia(ids[i], n);
 	free(ids);
 	return out;
+}
+
+/* To every active user of role `ruolo` but `oltre` (already told). */
+int
+notifica_ruolo(const char *ruolo, long long oltre, const struct notifica *n)
+{
+	return a_tutti(db_query(SQL_RUOLO, ARGS(ARG_TEXT("ruolo", ruolo),
+	    ARG_INT("oltre", oltre))), n);
+}
+
+/* To every active user of facility `struttura` (its own staff). */
+int
+notifica_struttura(long long struttura, const struct notifica *n)
+{
+	return a_tutti(db_query(SQL_STRUTTURA, ARGS(ARG_INT("struttura",
+	    struttura))), n);
 }
 
 /* The user's unread notices into `list`; how many. */

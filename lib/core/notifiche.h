@@ -24,6 +24,7 @@ struct notifica {
 int notifica_invia(long long utente_id, const struct notifica *);
 int notifica_ruolo(const char *ruolo, long long oltre,
     const struct notifica *);
+int notifica_struttura(long long struttura, const struct notifica *);
 int notifiche_page(struct request *, const char *list);
 int notifica_letta(struct request *, long long id);
 

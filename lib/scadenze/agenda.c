@@ -62,11 +62,14 @@ agenda_riga(HDF *row, struct stmt *st, void *ctx)
 	const char *ora = db_text(st, "ora");
 	char it[11];
 
-	row_set(row, "minore_id", db_text(st, "minore_id"));
+	if (db_int(st, "minore_id") < 0)
+		row_set_int(row, "struttura", -db_int(st, "minore_id"));
+	else
+		row_set(row, "minore_id", db_text(st, "minore_id"));
 	row_set(row, "numero", db_text(st, "numero"));
 	buf_reset(&k->cell);
-	buf_printf(&k->cell, "%s %s", db_text(st, "cognome"),
-	    db_text(st, "nome"));
+	buf_printf(&k->cell, "%s%s%s", db_text(st, "cognome"),
+	    *db_text(st, "nome") ? " " : "", db_text(st, "nome"));
 	row_set(row, "nome", k->cell.p);
 	row_set(row, "titolo", g ? g->titolo : db_text(st, "regola"));
 	date_it(db_text(st, "entro"), it);
@@ -242,10 +245,13 @@ agenda_mie(struct request *r)
 	return page_render(r, "scadenze/agenda.cs", "Le mie scadenze");
 }
 
+/* A facility's deadline (minore_id minus its id) names the facility. */
 #define UFFICIO \
     "SELECT s.regola, s.minore_id, s.entro, s.ora, s.scade, s.utente_id," \
-    " m.numero, m.cognome, m.nome FROM scadenze s" \
-    " JOIN minori m ON m.id = s.minore_id" \
+    " coalesce(m.numero, 'struttura') AS numero," \
+    " coalesce(m.cognome, t.nome, '') AS cognome, coalesce(m.nome, '')" \
+    " AS nome FROM scadenze s LEFT JOIN minori m ON m.id = s.minore_id" \
+    " LEFT JOIN strutture t ON t.id = -s.minore_id" \
     " WHERE s.stato = 'aperta' AND s.scade <= :adesso"
 static const char SQL_UFFICIO[] =
     UFFICIO " ORDER BY s.scade LIMIT 26 OFFSET :salta";

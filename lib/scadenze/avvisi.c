@@ -4,7 +4,8 @@
 ** (lib/core/notifiche.c, which the mail queue will follow) to whoever is
 ** responsible, and at the escalation (or at once, for a rule that says
 ** so) to the responsabili; the level is recorded, so that it is never
-** told twice. The text names the case by its number, never by name.
+** told twice. The text names the case by its number, never by name (a
+** facility's deadline, the facility).
 ** Only the deadlines whose level may have changed are read (prossima).
 */
 #include <stdio.h>
@@ -18,7 +19,9 @@
 static const char SQL_DA_AVVISARE[] =
     "SELECT s.regola, s.minore_id, s.oggetto_id, s.dal, s.avviso, s.entro,"
     " s.ora, s.scade, s.notificata, coalesce(s.utente_id, 0) AS utente_id,"
-    " coalesce(m.numero, '') AS numero FROM scadenze s"
+    " CASE WHEN s.minore_id < 0 THEN (SELECT t.nome FROM strutture t"
+    " WHERE t.id = -s.minore_id) ELSE coalesce(m.numero, '') END AS numero"
+    " FROM scadenze s"
     " LEFT JOIN minori m ON m.id = s.minore_id"
     " WHERE s.stato = 'aperta' AND s.prossima <= :adesso"
     " AND +s.minore_id BETWEEN :da AND :a";	/* by prossima's index */
@@ -61,12 +64,19 @@ testo(struct pool *p, const struct nota *n, const char *oggi)
 	return pool_printf(p, "%s: %s, %s.", n->numero, n->g->titolo, quando);
 }
 
-/* Sends the notice of level n->livello; 0, or -1. */
+/*
+** Sends the notice of level n->livello; 0, or -1. A facility's deadline
+** (minore < 0: regole_posti.c) goes to the responsabili, pointing to the
+** facility on the places' board, and to the facility's own users,
+** pointing to their declaration.
+*/
 static int
 invia(struct pool *p, const struct nota *n, const char *oggi)
 {
 	const char *t = testo(p, n, oggi);
-	const char *href = pool_printf(p, "/minori/%lld/scadenze", n->minore);
+	const char *href = n->minore < 0 ? pool_printf(p,
+	    "/minori/posti/strutture/%lld", -n->minore) : pool_printf(p,
+	    "/minori/%lld/scadenze", n->minore);
 	/* The worker is told an escalation only if never told it was late. */
 	int a_lui = n->utente != 0 && (n->livello < LIVELLO_ESCALATA ||
 	    n->prima < LIVELLO_SCADUTA);
@@ -84,6 +94,13 @@ invia(struct pool *p, const struct nota *n, const char *oggi)
 	if (ai_responsabili && notifica_ruolo("responsabile", n->utente,
 	    &nt) != 0)
 		return -1;
+	if (n->minore < 0) {
+		struct notifica own = nt;
+
+		own.tipo = "scadenza_posti";
+		own.href = "/minori/posti/dichiarazione";
+		return notifica_struttura(-n->minore, &own);
+	}
 	return 0;
 }
 

@@ -122,7 +122,8 @@ aggiorna(void)
 	long long id;
 	int casi = 0, n;
 
-	while ((id = db_value(SQL_IN_CODA, NO_ARGS, 0)) > 0) {
+	/* A case's id, or minus a facility's: never 0. */
+	while ((id = db_value(SQL_IN_CODA, NO_ARGS, 0)) != 0) {
 		if (db_begin_write() != 0)
 			return 1;
 		if (ricalcolo(id, id, 1) < 0) {

@@ -95,8 +95,9 @@ struct regola {
 
 /* regole_<modulo>.c: each module's rules. */
 extern const struct regola regole_minori[], regole_pei[],
-    regole_monitoraggio[];
-extern const size_t regole_nminori, regole_npei, regole_nmonitoraggio;
+    regole_monitoraggio[], regole_posti[];
+extern const size_t regole_nminori, regole_npei, regole_nmonitoraggio,
+    regole_nposti;
 
 /*
 ** regole.c: every rule, the arithmetic of the terms. A deadline as

@@ -20,13 +20,9 @@
 #include "settings.h"
 
 /*
-** The rule tables, one per module, each in the file named after it.
-** The places module (DOMAIN.md, activity 6) will add its own here: a
-** facility's declaration of free places older than N days (default 7)
-** is stale. Its rule is a facility's, not a case's: its rows would have
-** minore_id 0 and oggetto_id the facility (the table keeps no foreign
-** key on minore_id for this), the facility's users responsible, and the
-** agendas would name the facility where they now name the case.
+** The rule tables, one per module, each in the file named after it. A
+** facility's deadline (regole_posti.c) has minore_id minus the facility's
+** id: the agendas and the notices name the facility instead of a case.
 */
 static const struct {
 	const char *modulo;
@@ -36,6 +32,7 @@ static const struct {
 	{ "minori", regole_minori, &regole_nminori },
 	{ "pei", regole_pei, &regole_npei },
 	{ "monitoraggio", regole_monitoraggio, &regole_nmonitoraggio },
+	{ "posti", regole_posti, &regole_nposti },
 };
 
 #define REGOLE_MAX 64

@@ -544,14 +544,15 @@ scadenze_ricalcola(int notices)
 	db_write(SQL_MMAP, NO_ARGS);
 
 	for (long long da = 0; da <= ultimo; da += BLOCCO) {
-		/* The last block takes any case added meanwhile. */
+		/* The first block takes the facilities' deadlines (negative
+		** ids), the last any case added meanwhile. */
 		long long a = da + BLOCCO > ultimo ? LLONG_MAX :
 		    da + BLOCCO - 1;
 		int n;
 
 		if (db_begin_write() != 0)
 			return -1;
-		if ((n = ricalcolo(da, a, notices)) < 0) {
+		if ((n = ricalcolo(da ? da : LLONG_MIN, a, notices)) < 0) {
 			db_rollback();
 			return -1;
 		}

@@ -40,13 +40,17 @@ static const struct command commands[] = {
 };
 
 /* The notices it sends (avvisi.c): the art. 403 steps and a missing
-** minor go by mail at once, the other deadlines in the daily digest. */
+** minor go by mail at once, the other deadlines in the daily digest; a
+** facility's users are reminded to declare their free places. */
 static const struct notifica_tipo notifiche[] = {
 	{ .tipo = "scadenza_urgente", .label = "Scadenze urgenti (art. 403, "
 	  "minore allontanato)", .urgente = 1,
 	  .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) },
 	{ .tipo = "scadenza", .label = "Altre scadenze (nel riepilogo del "
 	  "giorno)", .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) },
+	{ .tipo = "scadenza_posti", .label = "Dichiarazione dei posti liberi "
+	  "da rinnovare (nel riepilogo del giorno)",
+	  .roles = ROLE(STRUTTURA) },
 };
 
 const struct module scadenze_modulo = {

@@ -212,6 +212,11 @@ test(`${SERVER}: a facility declares only its own places; stale and disagreeing 
   assert.equal(d[1], '2');
   assert.equal(d[2], userId('struttura'));
   assert.equal(count(`audit WHERE entita = 'posti_dichiarazione' AND entita_id = ${d[0]} AND azione = 'create'`), 1);
+  // The deadline engine's: declare again within 7 days, from this one.
+  const week = new Date(Date.now() + 7 * 86400000);
+  assert.equal(sql(`SELECT entro || ' ' || coalesce(utente_id, '-') FROM scadenze WHERE regola = 'dichiarazione_posti' AND minore_id = -${ponte} AND oggetto_id = ${d[0]} AND stato = 'aperta'`),
+    `${week.getFullYear()}-${String(week.getMonth() + 1).padStart(2, '0')}-${String(week.getDate()).padStart(2, '0')} -`, 'due in 7 days, computed with the save');
+  assert.equal(count(`scadenze WHERE regola = 'dichiarazione_posti' AND minore_id = -${ponte} AND stato = 'aperta'`), 1, 'the earlier one done');
   page = await s.get('/minori/posti');
   assert.match(page.body, /Ultima dichiarazione il \d\d\/\d\d\/\d{4} \d\d:\d\d \(oggi\)/);
   assert.match(page.body, /Dichiarata per sé/);
@@ -228,6 +233,14 @@ test(`${SERVER}: a facility declares only its own places; stale and disagreeing 
   assert.match(srow.slice(0, srow.indexOf('</tr>')), /10 giorni fa[\s\S]*Dichiarazione da aggiornare/);
   assert.doesNotMatch(srow.slice(0, srow.indexOf('</tr>')), /Diversa da autorizzati/, 'four declared, four free: it agrees');
   assert.match((await r.get(`/minori/posti/strutture/${other}`)).body, /Da aggiornare: le dichiarazioni valgono 7 giorni/);
+  // Written by hand, it was queued; the timer's recompute finds it stale:
+  // in the office's overdue deadlines, under no worker, by the facility's
+  // name and to its page; the responsabili are told (and its users: the
+  // unit test's facility has one).
+  assert.match(approdoAdmin('scadenze', 'aggiorna'), /scadenze aggiornate: [1-9]/);
+  const mine = await r.get('/minori/scadenze/ufficio?operatore=0');
+  assert.match(mine.body, new RegExp(`<a href="/minori/posti/strutture/${other}">Comunità Altrui ${SERVER}</a> <span class="text-nowrap small">\\(struttura\\)</span>: Dichiarare di nuovo i posti liberi`));
+  assert.equal(count(`notifiche WHERE utente_id = ${userId('responsabile')} AND tipo = 'scadenza' AND href = '/minori/posti/strutture/${other}'`), 1, 'the responsabile told once');
 });
 
 test(`${SERVER}: a request, its matching, a proposal refused then accepted, the transfer on its date`, async () => {

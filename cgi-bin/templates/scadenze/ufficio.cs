@@ -1,13 +1,13 @@
 <?cs # The responsabile's view: every overdue deadline of the office, by worker. ?>
 <?cs def:riga(s) ?>
   <li class="border-start border-3 ps-3 mb-3<?cs if:s.escalata ?> border-danger<?cs /if ?>">
-    <p class="mb-1"><a href="/minori/<?cs var:s.minore_id ?>/scadenze"><?cs var:s.nome ?></a> <span class="text-nowrap small">(<?cs var:s.numero ?>)</span>: <?cs var:s.titolo ?></p>
+    <p class="mb-1"><a href="<?cs if:s.struttura ?>/minori/posti/strutture/<?cs var:s.struttura ?><?cs else ?>/minori/<?cs var:s.minore_id ?>/scadenze<?cs /if ?>"><?cs var:s.nome ?></a> <span class="text-nowrap small">(<?cs var:s.numero ?>)</span>: <?cs var:s.titolo ?></p>
     <p class="small mb-0">Entro il <?cs var:s.entro ?> · <?cs var:s.utente ?> · urgenza <?cs var:s.urgenza ?><?cs if:s.escalata ?> · <strong>in ritardo di oltre <?cs var:Ufficio.escalation ?> giorni</strong><?cs /if ?></p>
   </li>
 <?cs /def ?>
 <p><a href="/minori/scadenze">← Le mie scadenze</a></p>
 <h1>Scadenze scadute dell'ufficio</h1>
-<p class="lead">Ogni scadenza scaduta, per operatore. Dopo <?cs var:Ufficio.escalation ?> giorni di ritardo passa anche al responsabile.</p>
+<p class="lead">Ogni scadenza scaduta, per operatore (quelle delle strutture, come la dichiarazione dei posti, sotto «Nessun operatore»). Dopo <?cs var:Ufficio.escalation ?> giorni di ritardo passa anche al responsabile.</p>
 <section aria-labelledby="operatori" class="mb-5">
   <h2 id="operatori" class="h3">Per operatore</h2>
   <?cs if:subcount(Operatori) == 0 ?><p>Nessuna scadenza scaduta nell'ufficio.</p><?cs else ?>
