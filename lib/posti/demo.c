@@ -321,7 +321,7 @@ storia(struct request *op, struct request *resp, long long m,
 		    (int)rnd(8)), data);
 	if (strcmp(data, oggi) >= 0 && fin == FATTA)
 		date_add_days(oggi, -1, data);
-	switch (proposta_fissa(resp, p, data, NULL, &why)) {
+	switch (proposta_fissa(resp, p, data, NULL, &why, 0)) {
 	case 0:
 		return db_commit();
 	case 1:

@@ -106,9 +106,10 @@ long long proposta_scrivi(struct request *, long long richiesta,
 int proposta_rispondi(struct request *, long long id, int accetta,
     const char *motivo, const char *quando);
 int proposta_fissa(struct request *, long long id, const char *data,
-    const char *note, const char **why);
+    const char *note, const char **why, int avvisa);
 
 /* grafici.c: the office's figures. */
+int posti_avvisa(struct request *, long long proposta, const char *evento);
 int posti_grafici(struct request *);
 
 /* giornaliero.c: approdo-admin posti giornaliero. */

@@ -75,12 +75,23 @@ static const struct command commands[] = {
 	{ "posti", "giornaliero", posti_comando },
 };
 
+/* The notices it sends (avvisi.c), none urgent: in the daily digest. */
+static const struct notifica_tipo notifiche[] = {
+	{ .tipo = "posti_proposta", .label = "Proposte di inserimento "
+	  "dell'ufficio", .roles = ROLE(STRUTTURA) },
+	{ .tipo = "posti_risposta", .label = "Risposte delle strutture alle "
+	  "proposte di posto", .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) },
+	{ .tipo = "posti_trasferimento", .label = "Trasferimenti fatti",
+	  .roles = ROLE(RESPONSABILE) | ROLE(OPERATORE) },
+};
+
 const struct module posti_modulo = {
 	.name = "posti",
 	.routes = routes, .nroutes = COUNT(routes),
 	.nav = nav, .nnav = COUNT(nav),
 	.tiles = tiles, .ntiles = COUNT(tiles),
 	.commands = commands, .ncommands = COUNT(commands),
+	.notifiche = notifiche, .nnotifiche = COUNT(notifiche),
 	.demo = posti_demo,
 	.cronologia = posti_cronologia,
 };

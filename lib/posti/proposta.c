@@ -167,6 +167,9 @@ inserisci(struct request *r, const struct posti_richiesta *q,
 	if (strcmp(q->stato, "aperta") == 0 && richiesta_stato(r, q->id,
 	    "aperta", "in_corso", NULL) != 0)
 		return -1;
+	/* The office's form tells the facility (the demo's past, nobody). */
+	if (e && posti_avvisa(r, id, "proposta") != 0)
+		return -1;
 	return id;
 }
 
@@ -421,6 +424,9 @@ rispondi(struct request *r, long long id, long long richiesta, int accetta,
 	if (!accetta && richiesta_stato(r, richiesta, "in_corso", "aperta",
 	    NULL) < 0)
 		return -1;
+	/* The facility's form tells the office (the demo's, nobody). */
+	if (e && posti_avvisa(r, id, accetta ? "accettata" : "rifiutata") != 0)
+		return -1;
 	return 0;
 }
 
@@ -540,10 +546,11 @@ static const char SQL_FISSA[] =
 /*
 ** Makes proposal `id`'s transfer (its date has come), in the caller's
 ** transaction: the placement moves (the registry's writer and its audit
-** row), the proposal and its request are done. 0; 1 refused (*why); -1.
+** row), the proposal and its request are done; with `avvisa`, the
+** office is told. 0; 1 refused (*why); -1.
 */
 static int
-esegui(struct request *r, long long id, const char **why)
+esegui(struct request *r, long long id, const char **why, int avvisa)
 {
 	struct row p;
 	const char *note;
@@ -563,18 +570,21 @@ esegui(struct request *r, long long id, const char **why)
 	    NULL, &(const struct change){ "stato", "programmata", "eseguita" },
 	    1) < 0)
 		return -1;
-	return richiesta_stato(r, strtoll(row_get(&p, "richiesta_id"), NULL,
-	    10), "in_corso", "eseguita", NULL) == 0 ? 0 : -1;
+	if (richiesta_stato(r, strtoll(row_get(&p, "richiesta_id"), NULL, 10),
+	    "in_corso", "eseguita", NULL) != 0)
+		return -1;
+	return avvisa && posti_avvisa(r, id, "eseguita") != 0 ? -1 : 0;
 }
 
 /*
 ** Sets proposal `id`'s transfer date (accepted, or already set), in the
-** caller's transaction; a date that has come makes the transfer now.
+** caller's transaction; a date that has come makes the transfer now
+** (told to the office with `avvisa`: not the demo's past ones).
 ** 0; 1 refused (*why); -1. The caller has checked the rules.
 */
 int
 proposta_fissa(struct request *r, long long id, const char *data,
-    const char *note, const char **why)
+    const char *note, const char **why, int avvisa)
 {
 	char oggi[11];
 
@@ -584,7 +594,7 @@ proposta_fissa(struct request *r, long long id, const char *data,
 		return -1;
 	if (strcmp(data, oggi) > 0)
 		return 0;
-	return esegui(r, id, why);
+	return esegui(r, id, why, avvisa);
 }
 
 static const struct field data_fields[] = {
@@ -648,7 +658,7 @@ data_save(struct edit *e)
 	e->detail = pool_printf(&e->r->pool, "minore %s",
 	    edit_current(e, "minore_id"));
 	rc = proposta_fissa(e->r, e->id, data, form_value(&e->form, "note"),
-	    &why);
+	    &why, 1);
 	if (rc != 0) {
 		/* The rules were checked: a refusal now is a bug. */
 		if (rc > 0)
@@ -707,7 +717,8 @@ static const char SQL_VIVE[] =
     "SELECT id, stato FROM posti_proposte WHERE richiesta_id = :richiesta"
     " AND stato IN ('in_attesa', 'accettata', 'programmata')";
 
-/* Withdraws proposal `id` from `stato`, audited: 0, 1 if it moved, -1. */
+/* Withdraws proposal `id` from `stato`, audited and told to the
+** facility: 0, 1 if it moved, -1. */
 static int
 ritira(struct request *r, long long id, const char *stato,
     const char *motivo)
@@ -717,9 +728,10 @@ ritira(struct request *r, long long id, const char *stato,
 		return -1;
 	if (db_changes() == 0)
 		return 1;
-	return audit_record(r, "update", "posti_proposta", id, motivo,
-	    &(const struct change){ "stato", stato, "annullata" }, 1) < 0 ?
-	    -1 : 0;
+	if (audit_record(r, "update", "posti_proposta", id, motivo,
+	    &(const struct change){ "stato", stato, "annullata" }, 1) < 0)
+		return -1;
+	return posti_avvisa(r, id, "ritirata") != 0 ? -1 : 0;
 }
 
 /* Withdraws what request `richiesta`'s proposals hold (it is cancelled). */
@@ -857,7 +869,7 @@ proposte_dovute(struct request *r, const char *oggi, int *annullate)
 
 		if (db_begin_write() != 0)
 			break;
-		rc = esegui(r, ids[i], &why);
+		rc = esegui(r, ids[i], &why, 1);
 		if (rc == 1) {
 			long long q = db_value(SQL_RICHIESTA_DI,
 			    ARGS(ARG_INT("id", ids[i])), 0);

@@ -322,13 +322,21 @@ test(`${SERVER}: a request, its matching, a proposal refused then accepted, the 
   assert.equal(res.status, 303);
   assert.equal(sql(`SELECT stato || ':' || motivo_rifiuto FROM posti_proposte WHERE id = ${p1}`), 'rifiutata:Nessun mediatore per il pular in questo periodo');
   assert.equal(sql(`SELECT stato FROM posti_richieste WHERE id = ${q}`), 'aperta');
+  // The office is told, by case number: the case worker and the responsabili.
+  const told = (user, tipo, like) => count(`notifiche WHERE utente_id = ${userId(user)} AND tipo = '${tipo}' AND href = '/minori/posti/richieste/${q}' AND testo LIKE '${like}'`);
+  assert.equal(told('operatore', 'posti_risposta', `${caso.numero}: SAI Abbinamento ${SERVER} ha rifiutato la proposta (Nessun mediatore%`), 1);
+  assert.equal(told('responsabile', 'posti_risposta', `${caso.numero}: %ha rifiutato%`), 1);
   res = await send(su, `/minori/posti/proposte/${p1}`, { esito: 'accetta' });
   assert.match(unescape(res.body), /A questa proposta è già stata data una risposta/);
   // Proposed again, accepted: the office sets tomorrow as the date.
   assert.equal((await propose(r, q, sai)).status, 303);
   const p2 = Number(sql(`SELECT id FROM posti_proposte WHERE richiesta_id = ${q} AND stato = 'in_attesa'`));
+  // The facility's users are told, by case number, with the last day.
+  assert.equal(count(`notifiche WHERE utente_id = ${userId(`sai.${SERVER}`)} AND tipo = 'posti_proposta' AND href = '/minori/posti/proposte/${p2}' AND testo = '${caso.numero}: l''ufficio vi propone l''inserimento di un minore; rispondete entro il ${it(days(7))}.'`), 1);
+  assert.equal(count(`notifiche WHERE utente_id = ${userId(`ragazze.${SERVER}`)} AND tipo = 'posti_proposta'`), 0, 'not another facility\'s');
   assert.equal((await send(su, `/minori/posti/proposte/${p2}`, { esito: 'accetta' })).status, 303);
   assert.equal(sql(`SELECT stato FROM posti_proposte WHERE id = ${p2}`), 'accettata');
+  assert.equal(told('operatore', 'posti_risposta', `${caso.numero}: SAI Abbinamento ${SERVER} ha accettato la proposta; fissate la data del trasferimento.`), 1);
   assert.equal((await su.get(`/minori/posti/proposte/${p2}/data`)).status, 403, 'the facility does not set the date');
   res = await send(r, `/minori/posti/proposte/${p2}/data`, { data_trasferimento: '' });
   assert.match(res.body, /id="e-data_trasferimento"/);
@@ -342,6 +350,7 @@ test(`${SERVER}: a request, its matching, a proposal refused then accepted, the 
   assert.match(approdoAdmin('posti', 'giornaliero'), /0 trasferimenti fatti/, 'not before its day');
   sql(`UPDATE posti_proposte SET data_trasferimento = '${iso(days(0))}' WHERE id = ${p2}`);
   assert.match(approdoAdmin('posti', 'giornaliero'), /1 trasferimenti fatti/);
+  assert.equal(told('operatore', 'posti_trasferimento', `${caso.numero}: trasferito in SAI Abbinamento ${SERVER} il ${it(days(0))}.`), 1, 'the case worker told of the transfer');
   assert.equal(sql(`SELECT struttura_id FROM minori WHERE id = ${caso.id}`), String(sai));
   assert.equal(sql(`SELECT group_concat(struttura_id || ':' || dal || ':' || coalesce(al, '') || ':' || coalesce(motivo_uscita, ''), ' ') FROM (SELECT * FROM collocamenti WHERE minore_id = ${caso.id} ORDER BY id)`),
     `${from}:${iso(days(-39))}:${iso(days(0))}:trasferimento ${sai}:${iso(days(0))}::`);
@@ -386,6 +395,8 @@ test(`${SERVER}: a date that has come makes the transfer at once; a withdrawn pr
   assert.equal(res.status, 303);
   assert.equal(proposte(qb), 'annullata');
   assert.equal(sql(`SELECT stato FROM posti_richieste WHERE id = ${qb}`), 'aperta');
+  assert.equal(count(`notifiche n JOIN utenti u ON u.id = n.utente_id WHERE u.struttura_id = ${ga} AND n.tipo = 'posti_proposta' AND n.testo = '${b.numero}: l''ufficio ha ritirato la proposta di inserimento; il posto è di nuovo libero.'`), count(`utenti WHERE struttura_id = ${ga}`), 'the facility told');
+  assert.ok(count(`utenti WHERE struttura_id = ${ga}`) > 0);
   token = await r.csrf(`/minori/posti/richieste/${qb}`);
   await r.post(`/minori/posti/proposte/${pb}/ritira`, { csrf: token });
   assert.equal(proposte(qb), 'annullata', 'withdrawn once');
