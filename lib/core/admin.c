@@ -71,6 +71,34 @@ demo(const struct module *const *all, struct request *console, int argc,
 	return 0;
 }
 
+static const char SQL_PRIMO[] =
+    "SELECT id, username FROM utenti WHERE ruolo = :ruolo AND disattivato = 0"
+    " ORDER BY id LIMIT 1";
+
+/*
+** For a module's demo: `out` acts as the first active user of role
+** `role`, from the console (its address). 1; 0 if there is none; -1.
+** The caller frees out->pool.
+*/
+int
+console_come(const struct request *console, enum role role,
+    struct request *out)
+{
+	struct row u;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->remote_addr = console->remote_addr;
+	out->user.role = role;
+	rc = db_row(&out->pool, SQL_PRIMO, ARGS(ARG_TEXT("ruolo",
+	    role_name(role))), &u);
+	if (rc != 1)
+		return rc < 0 ? -1 : 0;
+	out->user.id = strtoll(row_get(&u, "id"), NULL, 10);
+	out->user.username = row_get(&u, "username");
+	return 1;
+}
+
 int
 admin_main(const struct module *const *all, int argc, char **argv)
 {

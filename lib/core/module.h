@@ -134,6 +134,8 @@ struct program {
 
 int app_main(const struct program *, int argc, char **argv);
 int admin_main(const struct module *const *all, int argc, char **argv);
+int console_come(const struct request *console, enum role,
+    struct request *out);
 
 void modules_set(const struct module *const *all);
 void modules_before_commit(int on);

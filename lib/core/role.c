@@ -27,6 +27,13 @@ role_label(enum role r)
 	return r < ROLE__MAX ? roles[r].label : "";
 }
 
+/* The role's name as stored ("responsabile"). */
+const char *
+role_name(enum role r)
+{
+	return r < ROLE__MAX ? roles[r].value : "";
+}
+
 int
 role_parse(const char *s, enum role *out)
 {

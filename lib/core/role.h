@@ -34,6 +34,7 @@ extern const struct perm perm_login;	/* any signed-in user */
 struct choice;
 
 const char *role_label(enum role);
+const char *role_name(enum role);
 int role_parse(const char *, enum role *);
 int role_can(enum role, const struct perm *);
 const struct choice *role_choices(size_t *n);

@@ -43,9 +43,6 @@ static const char SQL_DISCUTERE[] =
     " WHERE m.stato = 'in_carico' AND NOT EXISTS"
     " (SELECT 1 FROM riunioni_minori x WHERE x.minore_id = m.id)"
     " ORDER BY m.id LIMIT 2";
-static const char SQL_RESPONSABILE[] =
-    "SELECT id FROM utenti WHERE ruolo = 'responsabile'"
-    " AND disattivato = 0 ORDER BY id LIMIT 1";
 
 /* Three of the team's meetings, two minors discussed in each; the
 ** responsabile and the minors' case workers take part. */
@@ -55,17 +52,12 @@ meetings(struct request *console, const char *today)
 	static const char *const tipi[] = { "caso", "revisione_pei",
 	    "diciotto" };
 	struct request resp;
-	struct row u;
 	int rc = 0;
 
-	memset(&resp, 0, sizeof resp);
-	resp.remote_addr = console->remote_addr;
-	resp.user.role = ROLE_RESPONSABILE;
-	if (db_row(&resp.pool, SQL_RESPONSABILE, NO_ARGS, &u) != 1) {
+	if (console_come(console, ROLE_RESPONSABILE, &resp) != 1) {
 		pool_free(&resp.pool);
 		return -1;
 	}
-	resp.user.id = strtoll(row_get(&u, "id"), NULL, 10);
 	for (int i = 0; i < 3 && rc == 0; i++) {
 		char data[11];
 		long long ids[2], chi[3] = { resp.user.id }, r;

@@ -19,9 +19,6 @@ static const char SQL_CASI[] =
     " FROM minori m WHERE m.stato = 'in_carico' AND m.operatore_id IS NOT NULL"
     " AND NOT EXISTS (SELECT 1 FROM pei p WHERE p.minore_id = m.id)"
     " ORDER BY m.id LIMIT :n";
-static const char SQL_RESPONSABILE[] =
-    "SELECT id FROM utenti WHERE ruolo = 'responsabile' AND disattivato = 0"
-    " ORDER BY id LIMIT 1";
 
 struct caso {
 	long long id, operatore;
@@ -298,17 +295,19 @@ pei_demo(struct request *console, long long n)
 	struct request op, resp;
 	struct stmt *st;
 	struct caso c[256];
+	char chi[64];
 	int added = 0;
 
 	if (n <= 0)
 		return 0;
-	memset(&resp, 0, sizeof resp);
-	resp.remote_addr = console->remote_addr;
-	resp.user.username = "responsabile";
-	resp.user.role = ROLE_RESPONSABILE;
-	resp.user.id = db_value(SQL_RESPONSABILE, NO_ARGS, 0);
-	if (resp.user.id == 0)
+	if (console_come(console, ROLE_RESPONSABILE, &resp) != 1) {
+		pool_free(&resp.pool);
 		return -1;
+	}
+	/* The pools are emptied after each batch: the name kept apart. */
+	snprintf(chi, sizeof chi, "%s", resp.user.username);
+	pool_free(&resp.pool);
+	resp.user.username = chi;
 	op = resp;
 	op.user.role = ROLE_OPERATORE;
 	while (added < n) {

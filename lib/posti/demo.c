@@ -88,9 +88,6 @@ static const char SQL_STRUTTURE[] =
     " WHERE tipo <> 'famiglia_affidataria' ORDER BY id";
 static const char SQL_CONTA[] =
     "SELECT count(*) FROM strutture WHERE tipo <> 'famiglia_affidataria'";
-static const char SQL_RESPONSABILE[] =
-    "SELECT id, username FROM utenti WHERE ruolo = 'responsabile'"
-    " AND disattivato = 0 ORDER BY id LIMIT 1";
 
 /* The places a facility of type `tipo` is authorised for. */
 static void
@@ -342,7 +339,6 @@ trasferimenti(struct request *console, long long n, const char *oggi)
 	    PROPOSTA, PROPOSTA, SCADUTA, ACCETTATA, ACCETTATA, PROGRAMMATA,
 	    PROGRAMMATA, RIFIUTATA };
 	struct request resp;
-	struct row u;
 	char entro[11];
 	struct candidato {
 		long long id, operatore;
@@ -353,15 +349,11 @@ trasferimenti(struct request *console, long long n, const char *oggi)
 	struct stmt *st;
 	int rc = 0;
 
-	memset(&resp, 0, sizeof resp);
-	resp.remote_addr = console->remote_addr;
-	resp.user.role = ROLE_RESPONSABILE;
-	if (db_row(&resp.pool, SQL_RESPONSABILE, NO_ARGS, &u) != 1) {
+	if ((rc = console_come(console, ROLE_RESPONSABILE, &resp)) != 1) {
 		pool_free(&resp.pool);
-		return 0;		/* no office: no transfers */
+		return rc;		/* no office: no transfers */
 	}
-	resp.user.id = strtoll(row_get(&u, "id"), NULL, 10);
-	resp.user.username = row_get(&u, "username");
+	rc = 0;
 	date_add_days(oggi, -30, entro);
 	m = xmalloc(max * sizeof(*m));
 	st = db_query(SQL_IN_PRIMA, ARGS(ARG_TEXT("entro", entro),
