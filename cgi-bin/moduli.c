@@ -12,8 +12,8 @@ const struct module *const approdo_moduli[] = {
 	&minori_modulo,
 	&pei_modulo,
 	&monitoraggio_modulo,
-	&scadenze_modulo,
 	&posti_modulo,
+	&scadenze_modulo,	/* its demo computes what the others made */
 	&registro_modulo,
 	&avvisi_modulo,
 	NULL,

@@ -63,57 +63,104 @@ INSERT INTO versioni (nome, n) VALUES ('scadenze_regole', 0);
 CREATE TABLE scadenze_da_ricalcolare (
 	minore_id INTEGER PRIMARY KEY
 ) STRICT;
+-- Each trigger adds the case unless it is there. Not INSERT OR IGNORE:
+-- an upsert's DO UPDATE (the guardianship's, a facility's) overrides the
+-- trigger's conflict clause, and the duplicate would fail the save.
 
 CREATE TRIGGER scadenze_minori_i AFTER INSERT ON minori
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.id); END;
 CREATE TRIGGER scadenze_minori_u AFTER UPDATE OF data_nascita,
 	data_nascita_accertata, data_403, data_403_comunicazione,
 	data_403_richiesta_convalida, data_403_decreto, data_403_udienza,
 	data_presa_in_carico, operatore_id, stato, cui ON minori
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.id); END;
 CREATE TRIGGER scadenze_collocamenti_i AFTER INSERT ON collocamenti
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_collocamenti_u AFTER UPDATE ON collocamenti
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_tutele_i AFTER INSERT ON tutele
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_tutele_u AFTER UPDATE ON tutele
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_documenti_i AFTER INSERT ON documenti
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_documenti_u AFTER UPDATE OF tipo, data_rilascio,
 	data_scadenza ON documenti
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_documenti_d AFTER DELETE ON documenti
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (OLD.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT OLD.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = OLD.minore_id); END;
 CREATE TRIGGER scadenze_stati_i AFTER INSERT ON stati
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_pei_i AFTER INSERT ON pei
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_pei_u AFTER UPDATE OF stato ON pei
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_pei_colloquio_i AFTER INSERT ON pei_colloquio
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare
-	SELECT minore_id FROM pei WHERE id = NEW.pei_id; END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT p.minore_id FROM pei p
+	WHERE p.id = NEW.pei_id AND NOT EXISTS (SELECT 1
+	FROM scadenze_da_ricalcolare q WHERE q.minore_id = p.minore_id); END;
 CREATE TRIGGER scadenze_pei_colloquio_u AFTER UPDATE OF data ON pei_colloquio
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare
-	SELECT minore_id FROM pei WHERE id = NEW.pei_id; END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT p.minore_id FROM pei p
+	WHERE p.id = NEW.pei_id AND NOT EXISTS (SELECT 1
+	FROM scadenze_da_ricalcolare q WHERE q.minore_id = p.minore_id); END;
 CREATE TRIGGER scadenze_art32_i AFTER INSERT ON percorso_art32
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_art32_u AFTER UPDATE ON percorso_art32
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_prosieguo_i AFTER INSERT ON percorso_prosieguo
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_prosieguo_u AFTER UPDATE ON percorso_prosieguo
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_colloqui_i AFTER INSERT ON colloqui
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_colloqui_u AFTER UPDATE OF data ON colloqui
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_colloqui_d AFTER DELETE ON colloqui
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (OLD.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT OLD.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = OLD.minore_id); END;
 CREATE TRIGGER scadenze_azioni_i AFTER INSERT ON azioni_seguito
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;
 CREATE TRIGGER scadenze_azioni_u AFTER UPDATE OF entro, stato, utente_id
 	ON azioni_seguito
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (NEW.minore_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT NEW.minore_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = NEW.minore_id); END;

@@ -6,11 +6,16 @@
 -- triggers queue a case.
 CREATE TRIGGER scadenze_posti_dichiarazioni_i AFTER INSERT
 ON posti_dichiarazioni
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare
-	VALUES (-NEW.struttura_id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT -NEW.struttura_id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = -NEW.struttura_id); END;
 CREATE TRIGGER scadenze_strutture_u AFTER UPDATE OF attiva, convenzione_dal,
 	posti_m_6_13, posti_m_14_17, posti_m_18_21, posti_f_6_13,
 	posti_f_14_17, posti_f_18_21 ON strutture
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (-NEW.id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT -NEW.id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = -NEW.id); END;
 CREATE TRIGGER scadenze_strutture_i AFTER INSERT ON strutture
-BEGIN INSERT OR IGNORE INTO scadenze_da_ricalcolare VALUES (-NEW.id); END;
+BEGIN INSERT INTO scadenze_da_ricalcolare SELECT -NEW.id
+	WHERE NOT EXISTS (SELECT 1 FROM scadenze_da_ricalcolare
+	WHERE minore_id = -NEW.id); END;

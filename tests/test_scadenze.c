@@ -513,6 +513,12 @@ test_struttura(void)
 	    " 2)", giorno(-9)) == SQLITE_OK && q_int("SELECT count(*) FROM"
 	    " scadenze_da_ricalcolare WHERE minore_id = -1") == 1,
 	    "a declaration of nine days ago queues the facility (-1)");
+	ok(ex("INSERT INTO strutture (nome, tipo) VALUES ('Casa Prima',"
+	    " 'prima_accoglienza') ON CONFLICT (nome) DO UPDATE SET"
+	    " posti_m_14_17 = 6") == SQLITE_OK && q_int("SELECT count(*) FROM"
+	    " scadenze_da_ricalcolare WHERE minore_id = -1") == 1,
+	    "an upsert on a queued facility: its trigger adds no second row "
+	    "and fails nothing (an upsert overrides OR IGNORE)");
 	ok(commit_vuoto() == 0 && qi("SELECT count(*) FROM scadenze WHERE"
 	    " regola = 'dichiarazione_posti' AND minore_id = -1 AND stato ="
 	    " 'aperta' AND entro = '%s' AND utente_id IS NULL", giorno(-2)) == 1,
