@@ -210,6 +210,31 @@ page_set_int(struct request *r, const char *name, long long v)
 }
 
 /*
+** A list shown `per` rows a page, page `pagina` of it, of which the query
+** gave `n` rows (read one more than a page to know there is another):
+** node.pagina, node.per, and node.prima and node.dopo when there is a
+** page before or after, for the template's links.
+*/
+void
+page_pagine(struct request *r, const char *node, long long pagina, int n,
+    int per)
+{
+	HDF *h = hdf_of(r);
+	char name[64];
+
+	snprintf(name, sizeof name, "%s.pagina", node);
+	row_set_int(h, name, pagina);
+	snprintf(name, sizeof name, "%s.per", node);
+	row_set_int(h, name, per);
+	snprintf(name, sizeof name, "%s.prima", node);
+	if (pagina > 1)
+		row_set_int(h, name, pagina - 1);
+	snprintf(name, sizeof name, "%s.dopo", node);
+	if (n > per)
+		row_set_int(h, name, pagina + 1);
+}
+
+/*
 ** Choice lists for select fields. A form names its list by a key; the
 ** template draws the options with options(key + ":" + value), a function
 ** written here that escapes every value and label with buf_html(). The

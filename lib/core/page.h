@@ -12,6 +12,8 @@
 
 void page_set(struct request *, const char *name, const char *value);
 void page_set_int(struct request *, const char *name, long long);
+void page_pagine(struct request *, const char *node, long long pagina, int n,
+    int per);
 HDF *page_row(struct request *, const char *list, int index);
 HDF *row_node(HDF *parent, const char *name);
 HDF *row_child(HDF *parent, const char *list, int index);

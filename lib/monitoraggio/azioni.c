@@ -234,13 +234,10 @@ scadute(struct request *r, const char *oggi)
 	form_read(r, &f);
 	pagina = f.nerrors == 0 && form_value(&f, "pagina") ?
 	    form_int(&f, "pagina") : 1;
-	if (page_rows(r, "Scadute", db_query(SQL_SCADUTE, ARGS(ARG_TEXT(
-	    "oggi", oggi), ARG_INT("salta", (pagina - 1) * SCADUTE_PAGINA))),
-	    SCADUTE_PAGINA, NULL, NULL) > SCADUTE_PAGINA)
-		page_set_int(r, "Azioni.dopo", pagina + 1);
-	if (pagina > 1)
-		page_set_int(r, "Azioni.prima", pagina - 1);
-	page_set_int(r, "Azioni.pagina", pagina);
+	page_pagine(r, "Azioni", pagina, page_rows(r, "Scadute", db_query(
+	    SQL_SCADUTE, ARGS(ARG_TEXT("oggi", oggi), ARG_INT("salta",
+	    (pagina - 1) * SCADUTE_PAGINA))), SCADUTE_PAGINA, NULL, NULL),
+	    SCADUTE_PAGINA);
 	page_set_int(r, "Azioni.scadute", db_value(SQL_SCADUTE_N,
 	    ARGS(ARG_TEXT("oggi", oggi)), 0));
 }

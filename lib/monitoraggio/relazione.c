@@ -607,11 +607,7 @@ struttura_minori(struct request *r, const char *periodo)
 	    ARG_INT("salta", (pagina - 1) * PAGINA))), PAGINA, NULL, NULL);
 	buf_free(&fts);
 	form_page(r, &f);
-	page_set_int(r, "Struttura.pagina", pagina);
-	if (pagina > 1)
-		page_set_int(r, "Struttura.prima", pagina - 1);
-	if (n > PAGINA)
-		page_set_int(r, "Struttura.dopo", pagina + 1);
+	page_pagine(r, "Struttura", pagina, n, PAGINA);
 }
 
 /* What the office answered lately. */

@@ -137,19 +137,6 @@ pagina_di(struct request *r, struct form *f, const char *name,
 	return form_int(f, name);
 }
 
-/* The previous and next page links of list `node`. */
-static void
-pagine_set(struct request *r, const char *node, long long pagina, int n)
-{
-	page_set_int(r, pool_printf(&r->pool, "%s.pagina", node), pagina);
-	if (pagina > 1)
-		page_set_int(r, pool_printf(&r->pool, "%s.prima", node),
-		    pagina - 1);
-	if (n > PAGINA)
-		page_set_int(r, pool_printf(&r->pool, "%s.dopo", node),
-		    pagina + 1);
-}
-
 /*
 ** The user's overdue and due-today deadlines, up to 100, for the
 ** navigation: kept per worker process for each user until the deadlines
@@ -229,7 +216,7 @@ agenda_mie(struct request *r)
 		    ARG_INT("limite", limite + 1), ARG_INT("salta", intera ?
 		    (pagina - 1) * PAGINA : 0))), limite, agenda_riga, &k);
 		if (intera)
-			pagine_set(r, "Agenda", pagina, n);
+			page_pagine(r, "Agenda", pagina, n, PAGINA);
 		else if (n > limite)
 			page_set_int(r, pool_printf(&r->pool, "Altre.%s",
 			    sezioni[i].value), 1);
@@ -338,7 +325,7 @@ agenda_ufficio(struct request *r)
 	n = page_rows_own(r, "Scadute", st, PAGINA, agenda_riga, &k);
 	db_end_read();
 	buf_free(&k.cell);
-	pagine_set(r, "Ufficio", pagina, n);
+	page_pagine(r, "Ufficio", pagina, n, PAGINA);
 	if (chi >= 0) {
 		char id[24];
 

@@ -8,7 +8,7 @@
     <div class="col-12 col-md-4 mb-4"><button type="submit" class="btn btn-primary">Cerca</button><?cs if:Form.q.value ?> <a href="/minori/struttura" class="btn btn-outline-secondary">Tutti i minori</a><?cs /if ?></div>
   </form>
   <?cs if:subcount(Struttura.minori) == 0 ?><p><?cs if:Form.q.value ?>Nessun minore accolto corrisponde alla ricerca.<?cs else ?>Nessun minore accolto ora.<?cs /if ?></p><?cs else ?>
-  <?cs if:Struttura.prima || Struttura.dopo ?><p>In ordine alfabetico, 25 per pagina: pagina <?cs var:Struttura.pagina ?>.</p><?cs /if ?>
+  <?cs if:Struttura.prima || Struttura.dopo ?><p>In ordine alfabetico, <?cs var:Struttura.per ?> per pagina: pagina <?cs var:Struttura.pagina ?>.</p><?cs /if ?>
   <div class="table-responsive"><table class="table">
     <caption>Minori accolti e relazione del periodo<?cs if:Form.q.value ?> (ricerca)<?cs elif:Struttura.prima || Struttura.dopo ?>, pagina <?cs var:Struttura.pagina ?><?cs /if ?></caption>
     <thead><tr><th scope="col">Minore</th><th scope="col">Relazione di <?cs var:Struttura.periodo ?></th><th scope="col"><span class="visually-hidden">Azioni</span></th></tr></thead>
