@@ -271,8 +271,9 @@ test('operatore: "Da vedere subito" on the home page; "Apri" leads to the case, 
     const page = await s.as('operatore');
     const avvisi = part(page, 'avvisi');
     await assert.doesNotReject(avvisi.getByRole('heading', { level: 2, name: 'Da vedere subito' }).waitFor());
-    const item = avvisi.locator('li', { hasText: secondo.numero });
-    assert.equal(await item.count(), 1, 'one notice for the case');
+    // The case's deadlines are told too (art. 403 ...): the report's notice.
+    const item = avvisi.locator('li', { hasText: `${secondo.numero}: allontanamento segnalato` });
+    assert.equal(await item.count(), 1, 'one notice of the report');
     const text = (await item.textContent()).replace(/\s+/g, ' ');
     assert.match(text, new RegExp(`${secondo.numero}: allontanamento segnalato il ${yesterday} alle ${EVENT.ora} da ${FACILITY}`));
     assert.ok(!text.includes(secondo.cognome) && !text.includes(secondo.nome), `no name in the notice: ${text}`);
@@ -282,7 +283,7 @@ test('operatore: "Da vedere subito" on the home page; "Apri" leads to the case, 
     await assert.doesNotReject(proposte.getByRole('heading', { name: 'Cambi di stato da confermare' }).waitFor());
     assert.match((await proposte.textContent()).replace(/\s+/g, ' '), new RegExp(`Allontanato / irreperibile dal ${yesterday}, proposto da`));
     await go(page, '/', 'home operatore after Apri');
-    assert.equal(await part(page, 'avvisi').locator('li', { hasText: secondo.numero }).count(), 0, 'opened: gone from the home page');
+    assert.equal(await part(page, 'avvisi').locator('li', { hasText: `${secondo.numero}: allontanamento segnalato` }).count(), 0, 'opened: gone from the home page');
   } finally {
     await s.close();
   }
