@@ -35,8 +35,8 @@ const struct regola regole_monitoraggio[] = {
 	  .titolo = "Colloquio con il minore",
 	  .inizio = "Ultimo colloquio (o presa in carico, se nessuno)",
 	  .completamento = "Un colloquio successivo registrato",
-	  .fonte = "Prassi dell'ufficio MSNA (DOMAIN.md, monitoraggio del "
-	  "PEI: non più di N giorni senza colloquio)",
+	  .fonte = "Prassi dell'ufficio MSNA di Roma Capitale (monitoraggio "
+	  "del PEI: non più di N giorni senza colloquio)",
 	  .termine = { .giorni = 30 },
 	  .config = "APPRODO_SCADENZE_COLLOQUIO_GIORNI",
 	  .urgenza = URGENZA_NORMALE, .sql = SQL_COLLOQUIO },

@@ -97,8 +97,8 @@ const struct regola regole_pei[] = {
 	  .titolo = "Verifica del PEI approvato",
 	  .inizio = "Approvazione della versione del PEI",
 	  .completamento = "Approvazione di una versione successiva",
-	  .fonte = "Prassi dell'ufficio MSNA di Roma Capitale (DOMAIN.md: "
-	  "verifica ogni N mesi)",
+	  .fonte = "Prassi dell'ufficio MSNA di Roma Capitale (verifica del "
+	  "PEI ogni N mesi)",
 	  .calcola = verifica_entro,
 	  .quando = "APPRODO_PEI_VERIFICA_MESI mesi, 3 se non indicato "
 	  "(pei_verifica_entro, lib/pei/regole.c)",
@@ -107,8 +107,8 @@ const struct regola regole_pei[] = {
 	  .titolo = "Azione di un obiettivo del PEI in vigore",
 	  .inizio = "Data entro cui fare l'azione, nel PEI approvato",
 	  .completamento = "Azione segnata come fatta nel PEI in vigore",
-	  .fonte = "PEI approvato (DOMAIN.md: obiettivi con azioni e "
-	  "scadenze)",
+	  .fonte = "PEI approvato (le azioni dei suoi obiettivi, con le loro "
+	  "date)",
 	  .urgenza = URGENZA_NORMALE, .sql = SQL_PEI_AZIONE },
 	{ .codice = "art32",
 	  .titolo = "Richiesta del parere per la conversione del permesso a 18 "

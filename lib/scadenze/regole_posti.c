@@ -37,9 +37,9 @@ const struct regola regole_posti[] = {
 	  .inizio = "Ultima dichiarazione dei posti liberi (o inizio della "
 	  "convenzione, se nessuna)",
 	  .completamento = "Una nuova dichiarazione della struttura",
-	  .fonte = "Prassi dell'ufficio (DOMAIN.md, attività 6: posti "
-	  "dichiarati dalle strutture, validi APPRODO_POSTI_VALIDITA_GIORNI "
-	  "giorni)",
+	  .fonte = "Prassi dell'ufficio MSNA di Roma Capitale (ricerca dei "
+	  "posti: una dichiarazione dei posti liberi vale N giorni, 7 se non "
+	  "indicato)",
 	  .termine = { .giorni = 7 }, .config = "APPRODO_POSTI_VALIDITA_GIORNI",
 	  .urgenza = URGENZA_NORMALE,
 	  .chi = "la struttura (i suoi utenti) e il responsabile",
