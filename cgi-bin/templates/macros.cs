@@ -23,3 +23,13 @@
 </div>
 <?cs /def ?>
 <?cs def:form_errors() ?><?cs if:Form.message ?><div class="alert alert-danger" role="alert"><?cs var:Form.message ?> Quello che hai scritto è qui sotto: copialo se ti serve.</div><?cs elif:Form.errors > 0 ?><div class="alert alert-danger" role="alert">Il modulo contiene <?cs if:Form.errors == 1 ?>un errore<?cs else ?><?cs var:Form.errors ?> errori<?cs /if ?>: correggi i campi indicati e invia di nuovo. Quello che hai scritto è stato conservato.</div><?cs /if ?><?cs /def ?>
+<?cs # A form's fields in order, each group in its fieldset with its legend
+     (the field that opens a group names it); hidden fields are not drawn. ?>
+<?cs def:campi(fields) ?>
+  <?cs set:open = 0 ?>
+  <?cs each:f = fields ?>
+    <?cs if:f.group ?><?cs if:open ?></fieldset><?cs /if ?><fieldset class="mb-4"><legend class="h4"><?cs var:f.group ?></legend><?cs set:open = 1 ?><?cs /if ?>
+    <?cs if:!f.hidden ?><?cs call:field(f) ?><?cs /if ?>
+  <?cs /each ?>
+  <?cs if:open ?></fieldset><?cs /if ?>
+<?cs /def ?>

@@ -5,12 +5,7 @@
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs var:Section.action ?>" novalidate class="col-12 col-lg-8">
   <?cs call:csrf() ?>
-  <?cs set:open = 0 ?>
-  <?cs each:f = Fields ?>
-    <?cs if:f.group ?><?cs if:open ?></fieldset><?cs /if ?><fieldset class="mb-4"><legend class="h4"><?cs var:f.group ?></legend><?cs set:open = 1 ?><?cs /if ?>
-    <?cs if:!f.hidden ?><?cs call:field(f) ?><?cs /if ?>
-  <?cs /each ?>
-  <?cs if:open ?></fieldset><?cs /if ?>
+  <?cs call:campi(Fields) ?>
   <button type="submit" class="btn btn-primary">Salva</button>
   <a href="<?cs if:Section.back ?><?cs var:Section.back ?><?cs else ?>/minori/<?cs var:Case.id ?>/monitoraggio<?cs /if ?>" class="btn btn-outline-secondary">Annulla</a>
 </form>

@@ -13,12 +13,7 @@
     </fieldset>
     <?cs /if ?>
   <?cs else ?>
-  <?cs set:open = 0 ?>
-  <?cs each:f = Fields ?>
-    <?cs if:f.group ?><?cs if:open ?></fieldset><?cs /if ?><fieldset class="mb-4"><legend class="h4"><?cs var:f.group ?></legend><?cs set:open = 1 ?><?cs /if ?>
-    <?cs if:!f.hidden ?><?cs call:field(f) ?><?cs /if ?>
-  <?cs /each ?>
-  <?cs if:open ?></fieldset><?cs /if ?>
+  <?cs call:campi(Fields) ?>
   <?cs /if ?>
   <button type="submit" class="btn btn-primary">Salva</button>
   <a href="/minori/<?cs var:Case.id ?>/pei" class="btn btn-outline-secondary">Annulla</a>
