@@ -265,6 +265,16 @@ static const char SQL_RIGA_DEL[] =
     "DELETE FROM relazioni_azioni WHERE relazione_id = :relazione"
     " AND azione_id = :azione";
 
+/* Action `a`'s progress in report `relazione`: 0, or -1. */
+static int
+riga_set(long long relazione, const struct pei_azione *a,
+    const char *avanzamento)
+{
+	return db_write(SQL_RIGA_SET, ARGS(ARG_INT("relazione", relazione),
+	    ARG_INT("azione", a->id), ARG_TEXT("cosa", a->cosa),
+	    ARG_TEXT("entro", a->entro), ARG_TEXT("avanzamento", avanzamento)));
+}
+
 /* Each action's progress: told, or (empty) not. */
 static int
 save_actions(struct edit *e)
@@ -275,10 +285,7 @@ save_actions(struct edit *e)
 		const char *v = form_value(&e->form, pool_printf(&e->r->pool,
 		    "avanzamento_%lld", a->v[i].id));
 
-		if (v ? db_write(SQL_RIGA_SET, ARGS(ARG_INT("relazione", e->id),
-		    ARG_INT("azione", a->v[i].id), ARG_TEXT("cosa",
-		    a->v[i].cosa), ARG_TEXT("entro", a->v[i].entro),
-		    ARG_TEXT("avanzamento", v))) : db_write(SQL_RIGA_DEL,
+		if (v ? riga_set(e->id, &a->v[i], v) : db_write(SQL_RIGA_DEL,
 		    ARGS(ARG_INT("relazione", e->id), ARG_INT("azione",
 		    a->v[i].id))))
 			return -1;
@@ -339,10 +346,8 @@ relazione_scrivi(struct request *r, long long minore, const char *periodo)
 		return -1;
 	n = pei_azioni_in_vigore(&r->pool, minore, "struttura", a, COUNT(a));
 	for (size_t i = 0; i < n; i++)
-		if (db_write(SQL_RIGA_SET, ARGS(ARG_INT("relazione", id),
-		    ARG_INT("azione", a[i].id), ARG_TEXT("cosa", a[i].cosa),
-		    ARG_TEXT("entro", a[i].entro), ARG_TEXT("avanzamento",
-		    "Avviata: il ragazzo è accompagnato ogni settimana."))) != 0)
+		if (riga_set(id, &a[i], "Avviata: il ragazzo è accompagnato "
+		    "ogni settimana.") != 0)
 			return -1;
 	if (db_write(SQL_INVIA, ARGS(ARG_INT("id", id),
 	    ARG_INT("utente", r->user.id))) != 0 || audit_record(r, "create",
