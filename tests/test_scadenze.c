@@ -355,6 +355,20 @@ commit_vuoto(void)
 	return db_begin_write() == 0 && db_commit() == 0 ? 0 : -1;
 }
 
+/* The timer's pass of the notices (approdo-admin scadenze aggiorna). */
+static int
+timer(void)
+{
+	if (db_begin_write() != 0)
+		return -1;
+	if (avvisi_invia(LLONG_MIN, LLONG_MAX, (long long)time(NULL),
+	    AVVISI_TUTTI) < 0) {
+		db_rollback();
+		return -1;
+	}
+	return db_commit();
+}
+
 static void
 test_motore(void)
 {
@@ -429,6 +443,11 @@ test_motore(void)
 	ok(ex("INSERT INTO documenti (minore_id, tipo, data_scadenza) VALUES"
 	    " (1, 'passaporto', '%s')", giorno(-5)) == SQLITE_OK &&
 	    commit_vuoto() == 0, "a passport expired 5 days ago");
+	ok(notifiche(103, "%Documento o permesso%") == 0 && qi("SELECT"
+	    " prossima <= strftime('%%s', 'now') FROM scadenze WHERE"
+	    " minore_id = 1 AND regola = 'documento'") == 1,
+	    "not an urgent rule: told by the timer, not in the save");
+	ok(timer() == 0, "the timer's pass");
 	ok(notifiche(103, "%Documento o permesso in scadenza%passa al "
 	    "responsabile%") == 1 && notifiche(104, "%Documento o permesso%")
 	    == 1 && notifiche(101, "%Documento o permesso%") == 1,
@@ -523,6 +542,7 @@ test_struttura(void)
 	    " regola = 'dichiarazione_posti' AND minore_id = -1 AND stato ="
 	    " 'aperta' AND entro = '%s' AND utente_id IS NULL", giorno(-2)) == 1,
 	    "its deadline: 7 days on, overdue, nobody's in particular");
+	ok(timer() == 0, "the timer's pass");
 	ok(notifiche(103, "Casa Prima: Dichiarare di nuovo i posti liberi%"
 	    "scaduta il%") == 1 && notifiche(104, "Casa Prima: Dichiarare%")
 	    == 1, "both responsabili told, by the facility's name");

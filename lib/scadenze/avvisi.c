@@ -25,6 +25,15 @@ static const char SQL_DA_AVVISARE[] =
     " LEFT JOIN minori m ON m.id = s.minore_id"
     " WHERE s.stato = 'aperta' AND s.prossima <= :adesso"
     " AND +s.minore_id BETWEEN :da AND :a";	/* by prossima's index */
+/* One case's (a save's recompute): by the case's index. */
+static const char SQL_DEL_CASO[] =
+    "SELECT s.regola, s.minore_id, s.oggetto_id, s.dal, s.avviso, s.entro,"
+    " s.ora, s.scade, s.notificata, coalesce(s.utente_id, 0) AS utente_id,"
+    " CASE WHEN s.minore_id < 0 THEN (SELECT t.nome FROM strutture t"
+    " WHERE t.id = -s.minore_id) ELSE coalesce(m.numero, '') END AS numero"
+    " FROM scadenze s LEFT JOIN minori m ON m.id = s.minore_id"
+    " WHERE s.minore_id = :da AND s.stato = 'aperta'"
+    " AND s.prossima <= :adesso AND :a = :da";
 
 /* A notice to send, or a level to record, once the reading is over. */
 struct nota {
@@ -106,8 +115,10 @@ invia(struct pool *p, const struct nota *n, const char *oggi)
 
 /*
 ** The deadlines of the cases from `da` to `a` whose level may have
-** changed by `now`: each level reached is told once (with `notices`
-** off, recorded without telling). The notices sent, or -1.
+** changed by `now`: each level reached is told once (AVVISI_NO:
+** recorded without telling; AVVISI_URGENTI: only the urgent rules' now,
+** the others left for the next run of approdo-admin scadenze aggiorna).
+** The notices sent, or -1.
 */
 int
 avvisi_invia(long long da, long long a, long long now, int notices)
@@ -115,8 +126,8 @@ avvisi_invia(long long da, long long a, long long now, int notices)
 	struct pool p = { 0 };
 	struct nota *v = NULL;
 	size_t n = 0, cap = 0;
-	struct stmt *st = db_query(SQL_DA_AVVISARE, ARGS(ARG_INT("adesso", now),
-	    ARG_INT("da", da), ARG_INT("a", a)));
+	struct stmt *st = db_query(da == a ? SQL_DEL_CASO : SQL_DA_AVVISARE,
+	    ARGS(ARG_INT("adesso", now), ARG_INT("da", da), ARG_INT("a", a)));
 	char oggi[11];
 	int h, sent = 0, rc = 0;
 
@@ -139,6 +150,11 @@ avvisi_invia(long long da, long long a, long long now, int notices)
 		x->livello = (int)db_int(st, "notificata");
 		if (g == NULL)		/* a rule no longer declared */
 			continue;
+		if (notices == AVVISI_URGENTI && g->urgenza !=
+		    URGENZA_IMMEDIATA) {
+			n--;		/* the timer's */
+			continue;
+		}
 		scadenza_soglie(g, db_text(st, "dal"), db_text(st, "avviso"),
 		    db_text(st, "entro"), db_int(st, "scade"), &k);
 		l = (int)scadenza_livello(&k, now);

@@ -126,7 +126,7 @@ aggiorna(void)
 	while ((id = db_value(SQL_IN_CODA, NO_ARGS, 0)) != 0) {
 		if (db_begin_write() != 0)
 			return 1;
-		if (ricalcolo(id, id, 1) < 0) {
+		if (ricalcolo(id, id, AVVISI_TUTTI) < 0) {
 			db_rollback();
 			return 1;
 		}
@@ -136,7 +136,8 @@ aggiorna(void)
 	}
 	if (db_begin_write() != 0)
 		return 1;
-	if ((n = avvisi_invia(0, LLONG_MAX, (long long)time(NULL), 1)) < 0) {
+	if ((n = avvisi_invia(LLONG_MIN, LLONG_MAX, (long long)time(NULL),
+	    AVVISI_TUTTI)) < 0) {
 		db_rollback();
 		return 1;
 	}

@@ -575,9 +575,11 @@ static const char SQL_CODA[] =
 
 /*
 ** The module's before_commit: the cases that the transaction's writes
-** queued (sql/018's triggers on the facts' tables) recomputed in it, with
-** their notices, so that a save's deadlines are current when it is
-** acknowledged. 0, or -1.
+** queued (sql/018's triggers on the facts' tables) recomputed in it, so
+** that a save's deadlines are current when it is acknowledged; the
+** urgent rules' notices with it, the others by the next run of
+** approdo-admin scadenze aggiorna (every 5 minutes: a save writes fewer
+** rows, and a case recorded late is told in one pass). 0, or -1.
 */
 int
 scadenze_prima_del_commit(void)
@@ -594,7 +596,7 @@ scadenze_prima_del_commit(void)
 	if (rc < 0)
 		return -1;
 	for (int i = 0; i < n; i++)
-		if (ricalcolo(id[i], id[i], 1) < 0)
+		if (ricalcolo(id[i], id[i], AVVISI_URGENTI) < 0)
 			return -1;
 	return 0;
 }
