@@ -77,19 +77,6 @@ static const char SQL_TWICE[] =
     "SELECT :n * 2 AS doppio, NULL AS nulla, 'testo' AS testo";
 static const char SQL_TWO[] = "SELECT :a + :b AS somma, :a AS a";
 static const char SQL_POSITIONAL[] = "SELECT ?1";
-static const char SQL_HOOK[] = "INSERT INTO a (x) SELECT max(x) + 100 FROM a";
-static int hook_runs, hook_fails;
-
-/* A before-commit hook: a row derived from the newest, or a failure. */
-static int
-hook_copy(void)
-{
-	hook_runs++;
-	if (db_write(SQL_HOOK, NO_ARGS) != 0)
-		return -1;
-	return hook_fails ? -1 : 0;
-}
-
 static const char SQL_BAD_FK[] =
     "INSERT INTO sessioni (token_hash, utente_id, csrf, creata, ultimo_uso)"
     " VALUES (x'00', :utente, 'c', 0, 0)";
@@ -341,28 +328,6 @@ test_statements(void)
 	    db_commit() != 0, "fail: an unbound parameter fails the commit too");
 	ok(db_write(SQL_DELETE_A, NO_ARGS) == 0 && db_write(SQL_INSERT_A,
 	    ARGS(ARG_INT("x", 8))) == 0, "fail: outside a transaction, reset");
-
-	/* Derived data brought up to date before a durable commit. */
-	db_before_commit(hook_copy);
-	ok(db_begin_write() == 0 && db_write(SQL_INSERT_A,
-	    ARGS(ARG_INT("x", 20))) == 0 && db_commit() == 0 &&
-	    q_int("SELECT count(*) FROM a WHERE x = 120") == 1 && hook_runs == 1,
-	    "before commit: its writes commit with the transaction");
-	ok(db_begin_light() == 0 && db_commit() == 0 && hook_runs == 1,
-	    "before commit: not for a light transaction");
-	hook_fails = 1;
-	ok(db_begin_write() == 0 && db_write(SQL_INSERT_A,
-	    ARGS(ARG_INT("x", 21))) == 0 && db_commit() == 0 &&
-	    q_int("SELECT count(*) FROM a WHERE x = 21") == 1 &&
-	    q_int("SELECT count(*) FROM a WHERE x = 121") == 0,
-	    "before commit: a failing hook is undone alone, the save stays");
-	hook_fails = 0;
-	ok(db_begin_write() == 0 && db_write(SQL_INSERT_A_TEXT,
-	    ARGS(ARG_TEXT("x", "testo"))) != 0 && db_commit() != 0 &&
-	    hook_runs == 2, "before commit: not run for a failed transaction");
-	db_before_commit(NULL);
-	ok(db_write(SQL_DELETE_A, NO_ARGS) == 0 && db_write(SQL_INSERT_A,
-	    ARGS(ARG_INT("x", 8))) == 0, "before commit: off, reset");
 
 	/* STRICT tables. */
 	st = db_prepare(SQL_INSERT_A_TEXT);

@@ -345,24 +345,17 @@ riga_regola(struct request *r, const char *list, int n, const char *regola)
 }
 
 /*
-** A durable transaction with nothing of its own: its commit runs the
-** module's before_commit, which recomputes what ex()'s writes (outside
-** the programs, as by hand) queued.
+** What approdo-admin scadenze aggiorna does with the queue: the cases
+** that ex()'s writes queued (the triggers, whoever writes) recomputed.
 */
 static int
-commit_vuoto(void)
+coda(void)
 {
-	return db_begin_write() == 0 && db_commit() == 0 ? 0 : -1;
-}
+	int sent = 0;
 
-/* The timer's pass of the notices (approdo-admin scadenze aggiorna). */
-static int
-timer(void)
-{
 	if (db_begin_write() != 0)
 		return -1;
-	if (avvisi_invia(LLONG_MIN, LLONG_MAX, (long long)time(NULL),
-	    AVVISI_TUTTI) < 0) {
+	if (ricalcolo_coda(&sent) < 0) {
 		db_rollback();
 		return -1;
 	}
@@ -395,7 +388,7 @@ test_motore(void)
 	    "scaduta") == 0, "a queued case's panel: its deadlines as its "
 	    "facts make them now (art. 403's 24 hours: overdue)");
 
-	ok(commit_vuoto() == 0, "the case's recompute, by the module's before_commit");
+	ok(coda() == 0, "the queued case's recompute");
 	ok(q_int("SELECT count(*) FROM scadenze_da_ricalcolare") == 0,
 	    "out of the queue");
 	is(stato_di(1, "art403_atti"), "aperta", "art403_atti is open");
@@ -408,7 +401,7 @@ test_motore(void)
 	is(stato_di(1, "art403_convalida"), "(none)", "the next step has not "
 	    "started");
 	n = q_int("SELECT count(*) FROM notifiche");
-	ok(commit_vuoto() == 0 && q_int("SELECT count(*) FROM"
+	ok(coda() == 0 && q_int("SELECT count(*) FROM"
 	    " notifiche") == n, "computed again: no notice repeats");
 	ok(ricalcolo(1, 1, 1) == 0, "and nothing is written when nothing "
 	    "changed");
@@ -429,7 +422,7 @@ test_motore(void)
 
 	/* The notice to the prosecutor is recorded: the step is done. */
 	ok(ex("UPDATE minori SET data_403_comunicazione = '%s' WHERE id = 1",
-	    ore(-2)) == SQLITE_OK && commit_vuoto() == 0,
+	    ore(-2)) == SQLITE_OK && coda() == 0,
 	    "the notice to the prosecutor recorded, two hours ago");
 	is(stato_di(1, "art403_atti"), "fatta", "the 24 hours' step is done");
 	is(qt("SELECT fatta_il FROM scadenze WHERE minore_id = 1 AND regola ="
@@ -442,12 +435,7 @@ test_motore(void)
 	n = notifiche(103, "%");
 	ok(ex("INSERT INTO documenti (minore_id, tipo, data_scadenza) VALUES"
 	    " (1, 'passaporto', '%s')", giorno(-5)) == SQLITE_OK &&
-	    commit_vuoto() == 0, "a passport expired 5 days ago");
-	ok(notifiche(103, "%Documento o permesso%") == 0 && qi("SELECT"
-	    " prossima <= strftime('%%s', 'now') FROM scadenze WHERE"
-	    " minore_id = 1 AND regola = 'documento'") == 1,
-	    "not an urgent rule: told by the timer, not in the save");
-	ok(timer() == 0, "the timer's pass");
+	    coda() == 0, "a passport expired 5 days ago");
 	ok(notifiche(103, "%Documento o permesso in scadenza%passa al "
 	    "responsabile%") == 1 && notifiche(104, "%Documento o permesso%")
 	    == 1 && notifiche(101, "%Documento o permesso%") == 1,
@@ -455,7 +443,7 @@ test_motore(void)
 	    "worker, never told before");
 	ok(ex("INSERT INTO documenti (minore_id, tipo, data_rilascio,"
 	    " data_scadenza) VALUES (1, 'passaporto', '%s', '%s')", giorno(0),
-	    giorno(3650)) == SQLITE_OK && commit_vuoto() == 0 &&
+	    giorno(3650)) == SQLITE_OK && coda() == 0 &&
 	    qi("SELECT count(*) FROM scadenze WHERE minore_id = 1 AND regola ="
 	    " 'documento' AND stato = 'fatta' AND fatta_il = '%s'", giorno(0))
 	    == 1, "renewed: a passport expiring later closes it, on its issue "
@@ -463,7 +451,7 @@ test_motore(void)
 
 	/* Reassigned: the deadlines follow the case worker. */
 	ok(ex("UPDATE minori SET operatore_id = 102 WHERE id = 1") == SQLITE_OK
-	    && commit_vuoto() == 0 && q_int("SELECT count(*) FROM"
+	    && coda() == 0 && q_int("SELECT count(*) FROM"
 	    " scadenze WHERE minore_id = 1 AND stato = 'aperta' AND"
 	    " utente_id = 101") == 0 && q_int("SELECT count(*) FROM scadenze"
 	    " WHERE minore_id = 1 AND stato = 'aperta' AND utente_id = 102") >
@@ -474,7 +462,7 @@ test_motore(void)
 	    " 'allontanato', '%s')", giorno(0)) == SQLITE_OK &&
 	    ex("UPDATE minori SET stato = 'allontanato', data_stato = '%s'"
 	    " WHERE id = 1", giorno(0)) == SQLITE_OK &&
-	    commit_vuoto() == 0,
+	    coda() == 0,
 	    "the minor is reported missing today");
 	ok(notifiche(102, "%Minore allontanato%scade oggi%") == 1 &&
 	    notifiche(103, "%Minore allontanato%") == 1 &&
@@ -488,7 +476,7 @@ test_motore(void)
 	ok(ex("INSERT INTO stati (minore_id, stato, data) VALUES (1,"
 	    " 'in_carico', '%s')", giorno(0)) == SQLITE_OK &&
 	    ex("UPDATE minori SET stato = 'in_carico' WHERE id = 1") ==
-	    SQLITE_OK && commit_vuoto() == 0 &&
+	    SQLITE_OK && coda() == 0 &&
 	    strcmp(stato_di(1, "allontanamento"), "fatta") == 0,
 	    "back in care: the missing minor's deadline is closed");
 
@@ -538,11 +526,10 @@ test_struttura(void)
 	    " scadenze_da_ricalcolare WHERE minore_id = -1") == 1,
 	    "an upsert on a queued facility: its trigger adds no second row "
 	    "and fails nothing (an upsert overrides OR IGNORE)");
-	ok(commit_vuoto() == 0 && qi("SELECT count(*) FROM scadenze WHERE"
+	ok(coda() == 0 && qi("SELECT count(*) FROM scadenze WHERE"
 	    " regola = 'dichiarazione_posti' AND minore_id = -1 AND stato ="
 	    " 'aperta' AND entro = '%s' AND utente_id IS NULL", giorno(-2)) == 1,
 	    "its deadline: 7 days on, overdue, nobody's in particular");
-	ok(timer() == 0, "the timer's pass");
 	ok(notifiche(103, "Casa Prima: Dichiarare di nuovo i posti liberi%"
 	    "scaduta il%") == 1 && notifiche(104, "Casa Prima: Dichiarare%")
 	    == 1, "both responsabili told, by the facility's name");
@@ -553,13 +540,13 @@ test_struttura(void)
 	    " AND testo LIKE 'Casa Prima%%'") == 0, "the case workers are not");
 	ok(ex("INSERT INTO posti_dichiarazioni (struttura_id, quando, utente_id,"
 	    " liberi_m_14_17) VALUES (1, '%s 08:00:00', 105, 1)", giorno(0)) ==
-	    SQLITE_OK && commit_vuoto() == 0 && qi("SELECT count(*) FROM"
+	    SQLITE_OK && coda() == 0 && qi("SELECT count(*) FROM"
 	    " scadenze WHERE minore_id = -1 AND stato = 'fatta' AND fatta_il ="
 	    " '%s'", giorno(0)) == 1 && qi("SELECT count(*) FROM scadenze WHERE"
 	    " minore_id = -1 AND stato = 'aperta' AND entro = '%s'", giorno(7))
 	    == 1, "declared again: done today, the next due in 7 days");
 	ok(ex("UPDATE strutture SET attiva = 0 WHERE id = 1") == SQLITE_OK &&
-	    commit_vuoto() == 0 && q_int("SELECT count(*) FROM scadenze WHERE"
+	    coda() == 0 && q_int("SELECT count(*) FROM scadenze WHERE"
 	    " minore_id = -1 AND stato = 'aperta'") == 0,
 	    "an inactive facility has nothing to declare");
 	ok(ex("UPDATE strutture SET attiva = 1 WHERE id = 1") == SQLITE_OK &&
@@ -581,7 +568,6 @@ main(void)
 	test_livelli();
 	ok(testdb_create(dir, dbpath, sizeof dbpath) == 0,
 	    "db: temporary database migrated");
-	modules_before_commit(1);	/* as in the programs */
 	ok(exec("INSERT INTO strutture (id, nome, tipo) VALUES"
 	    " (1, 'Casa Prima', 'prima_accoglienza'), (2, 'Casa Sai', 'sai')")
 	    == SQLITE_OK && exec("INSERT INTO utenti (id, username, nome,"

@@ -128,8 +128,7 @@ admin_main(const struct module *const *all, int argc, char **argv)
 			}
 	} else if (strcmp(argv[1], "demo") == 0)
 		rc = demo(all, &console, argc - 2, argv + 2);
-	else {
-		modules_before_commit(1);
+	else
 		for (const struct module *const *m = all; *m && rc < 0; m++)
 			for (size_t i = 0; i < (*m)->ncommands; i++)
 				if (strcmp(argv[1], (*m)->commands[i].name) == 0) {
@@ -137,7 +136,6 @@ admin_main(const struct module *const *all, int argc, char **argv)
 					    argc - 2, argv + 2);
 					break;
 				}
-	}
 	if (rc < 0)
 		usage(all);
 	db_close();

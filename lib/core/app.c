@@ -398,7 +398,6 @@ app_main(const struct program *prog, int argc, char **argv)
 	(void)argv;
 	config_load();
 	modules_set(prog->all);
-	modules_before_commit(1);
 	signal(SIGPIPE, SIG_IGN);
 	if (sodium_init() < 0) {
 		log_error("%s: libsodium init failed", prog->name);

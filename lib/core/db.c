@@ -18,7 +18,6 @@ static sqlite3 *db;
 static int tx_failed;		/* a statement failed in the open transaction */
 static unsigned long commits;	/* see db_commits() */
 static int full;		/* the connection is at synchronous=FULL */
-static int (*before_commit)(void);	/* see db_before_commit() */
 
 /*
 ** Waits for another process's write transaction. SQLite's own timeout
@@ -613,51 +612,12 @@ db_end_own(int own, int rc)
 	return db_commit() == 0 ? 0 : -1;
 }
 
-/*
-** `fn` runs in every durable write transaction, just before its commit
-** (NULL: none): derived data brought up to date with what the
-** transaction wrote. It runs in a savepoint: if it fails, what it wrote
-** is undone and logged, and the transaction's own writes still commit
-** (the derived data is made good later by whoever keeps it).
-*/
-void
-db_before_commit(int (*fn)(void))
-{
-	before_commit = fn;
-}
-
-static const char SQL_SAVEPOINT[] = "SAVEPOINT before_commit";
-static const char SQL_SAVEPOINT_UNDO[] = "ROLLBACK TO before_commit";
-static const char SQL_SAVEPOINT_END[] = "RELEASE before_commit";
-
-static void
-run_before_commit(void)
-{
-	static int running;
-
-	if (before_commit == NULL || !full || tx_failed || running)
-		return;
-	if (db_write(SQL_SAVEPOINT, NO_ARGS) != 0)
-		return;
-	running = 1;
-	if (before_commit() != 0 || tx_failed) {
-		log_error("before commit: derived data left for later");
-		tx_failed = 0;
-		if (db_write(SQL_SAVEPOINT_UNDO, NO_ARGS) != 0)
-			tx_failed = 1;
-	}
-	running = 0;
-	if (db_write(SQL_SAVEPOINT_END, NO_ARGS) != 0)
-		tx_failed = 1;
-}
-
 /* Commits, unless a statement of the transaction failed: then rolls back. */
 int
 db_commit(void)
 {
 	if (!db_in_transaction())
 		return -1;
-	run_before_commit();
 	if (tx_failed || db_write(SQL_COMMIT, NO_ARGS) != 0) {
 		db_rollback();
 		return -1;

@@ -92,7 +92,6 @@ void db_end_read(void);
 int db_begin_own(int *own);
 int db_end_own(int own, int rc);
 int db_commit(void);
-void db_before_commit(int (*)(void));
 void db_rollback(void);
 int db_in_transaction(void);
 int db_failed(void);

@@ -16,24 +16,6 @@ modules_set(const struct module *const *all)
 	registry = all;
 }
 
-static int
-before_commit(void)
-{
-	int rc = 0;
-
-	for (const struct module *const *m = modules_all(); *m; m++)
-		if ((*m)->before_commit && (*m)->before_commit() != 0)
-			rc = -1;
-	return rc;
-}
-
-/* Every module's before_commit on (`on`) or off for this process. */
-void
-modules_before_commit(int on)
-{
-	db_before_commit(on ? before_commit : NULL);
-}
-
 /*
 ** One maintenance step of every module (or, `until_done`, as many as
 ** each needs). Returns 0, or -1 if a step failed (the rest still run).

@@ -114,15 +114,6 @@ struct module {
 	** 0, or -1 (optional). The caller has checked who may read it.
 	*/
 	int (*cronologia)(struct request *, long long id, struct eventi *);
-	/*
-	** Brings the module's derived data up to date with what a
-	** durable write transaction wrote (a case's deadlines after its
-	** facts changed), inside it, just before its commit: in the
-	** programs' requests and approdo-admin's commands (not migrate or
-	** demo, whose data the module computes in bulk). A failure is
-	** undone alone and the transaction commits. 0, or -1 (optional).
-	*/
-	int (*before_commit)(void);
 };
 
 /* A program: its name (for logs), the modules it serves, all modules. */
@@ -138,7 +129,6 @@ int console_come(const struct request *console, enum role,
     struct request *out);
 
 void modules_set(const struct module *const *all);
-void modules_before_commit(int on);
 int modules_maintain(int until_done);
 int modules_cronologia(struct request *, long long id, struct eventi *);
 const struct module *const *modules_all(void);

@@ -116,9 +116,7 @@ invia(struct pool *p, const struct nota *n, const char *oggi)
 /*
 ** The deadlines of the cases from `da` to `a` whose level may have
 ** changed by `now`: each level reached is told once (AVVISI_NO:
-** recorded without telling; AVVISI_URGENTI: only the urgent rules' now,
-** the others left for the next run of approdo-admin scadenze aggiorna).
-** The notices sent, or -1.
+** recorded without telling). The notices sent, or -1.
 */
 int
 avvisi_invia(long long da, long long a, long long now, int notices)
@@ -150,11 +148,6 @@ avvisi_invia(long long da, long long a, long long now, int notices)
 		x->livello = (int)db_int(st, "notificata");
 		if (g == NULL)		/* a rule no longer declared */
 			continue;
-		if (notices == AVVISI_URGENTI && g->urgenza !=
-		    URGENZA_IMMEDIATA) {
-			n--;		/* the timer's */
-			continue;
-		}
 		scadenza_soglie(g, db_text(st, "dal"), db_text(st, "avviso"),
 		    db_text(st, "entro"), db_int(st, "scade"), &k);
 		l = (int)scadenza_livello(&k, now);

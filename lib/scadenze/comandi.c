@@ -108,10 +108,6 @@ ricalcola(int argc, char **argv)
 	return 0;
 }
 
-static const char SQL_IN_CODA[] =
-    "SELECT minore_id FROM scadenze_da_ricalcolare ORDER BY minore_id"
-    " LIMIT 1";
-
 /*
 ** approdo-admin scadenze aggiorna: the cases whose facts changed since
 ** (the queue), then the notices of every deadline whose level changed.
@@ -119,21 +115,19 @@ static const char SQL_IN_CODA[] =
 static int
 aggiorna(void)
 {
-	long long id;
-	int casi = 0, n;
+	int casi = 0, avvisi = 0, n;
 
-	/* A case's id, or minus a facility's: never 0. */
-	while ((id = db_value(SQL_IN_CODA, NO_ARGS, 0)) != 0) {
+	do {
 		if (db_begin_write() != 0)
 			return 1;
-		if (ricalcolo(id, id, AVVISI_TUTTI) < 0) {
+		if ((n = ricalcolo_coda(&avvisi)) < 0) {
 			db_rollback();
 			return 1;
 		}
 		if (db_commit() != 0)
 			return 1;
-		casi++;
-	}
+		casi += n;
+	} while (n > 0);
 	if (db_begin_write() != 0)
 		return 1;
 	if ((n = avvisi_invia(LLONG_MIN, LLONG_MAX, (long long)time(NULL),
@@ -144,7 +138,7 @@ aggiorna(void)
 	if (db_commit() != 0)
 		return 1;
 	printf("scadenze aggiornate: %d minori ricalcolati, %d avvisi\n", casi,
-	    n);
+	    avvisi + n);
 	return 0;
 }
 

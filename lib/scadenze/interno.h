@@ -171,14 +171,14 @@ int scadenze_impronta_salva(unsigned long long);
 
 /* ricalcolo.c: the facts read, computed and compared with what is kept. */
 int ricalcolo(long long da, long long a, int notices);
-int scadenze_prima_del_commit(void);
+int ricalcolo_coda(int *sent);
 int ricalcolo_caso_vivo(struct pool *, long long minore,
     int (*each)(const struct regola *, const struct scadenza *, void *),
     void *ctx);
 
 /* avvisi.c: the notices, once per level reached. */
 /* What a recompute tells (avvisi.c). */
-enum { AVVISI_NO, AVVISI_TUTTI, AVVISI_URGENTI };
+enum { AVVISI_NO, AVVISI_TUTTI };
 int avvisi_invia(long long da, long long a, long long now, int notices);
 
 /* scadenze.c: the module. */

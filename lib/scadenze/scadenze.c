@@ -62,5 +62,4 @@ const struct module scadenze_modulo = {
 	.notifiche = notifiche, .nnotifiche = COUNT(notifiche),
 	.demo = scadenze_demo,
 	.upgrade = scadenze_upgrade,
-	.before_commit = scadenze_prima_del_commit,
 };

@@ -10,8 +10,9 @@
 ** office's overdue ones by worker (/minori/scadenze/ufficio), and a case
 ** its own (/minori/N/scadenze, and the panel for the case page).
 ** A case's deadlines follow its facts by themselves: sql/018's triggers
-** queue the case, and the module's before_commit recomputes it inside
-** the transaction that wrote them. What other modules may use: the
+** queue the case whatever writes them, its page shows them as the facts
+** make them at once, and approdo-admin scadenze aggiorna (every minute)
+** keeps them and tells what is due. What other modules may use: the
 ** module, its permission and the two functions below.
 */
 #ifndef APPRODO_SCADENZE_H

@@ -175,7 +175,10 @@ async function newCase(r, cognome, fields = {}) {
     operatore_id: userId('operatore'), conferma_nuovo: '1', ...fields,
   });
   assert.equal(res.status, 303);
-  // The intake's own mail (its art. 403 deadlines, long past) sent first.
+  // The intake's deadlines kept and told (the timer's pass), their mail
+  // (art. 403, long past) sent first.
+  const k = admin(['scadenze', 'aggiorna']);
+  assert.equal(k.status, 0, k.out);
   await drain();
   return Number(res.headers.location.match(/^\/minori\/(\d+)$/)[1]);
 }
@@ -284,7 +287,8 @@ test(`${SERVER}: a deadline becoming due queues exactly one message, told once; 
   const cognome = `Sowe${Date.now() % 100000}`;
   const today = it(new Date());
   // Placed under art. 403 today: 24 hours to tell the prosecutor, due at
-  // tomorrow's midnight; its mail went with the intake (drained).
+  // tomorrow's midnight; its first mail went with the timer's first pass
+  // after the intake (drained).
   const id = await newCase(r, cognome, { data_rintraccio: today, data_403: today, data_presa_in_carico: today });
   const numero = sql(`SELECT numero FROM minori WHERE id = ${id}`);
   const from = lastId();
