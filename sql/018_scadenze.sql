@@ -27,7 +27,11 @@ CREATE TABLE scadenze (
 	PRIMARY KEY (regola, minore_id, oggetto_id),
 	CHECK (stato = 'aperta' OR prossima IS NULL)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX scadenze_minore ON scadenze(minore_id);
+-- A case's deadlines as its page and the case page's panel list them
+-- (open by due, then done), with all they read: no sort, no lookup of
+-- the row. Only the timer's pass writes deadlines, never a save.
+CREATE INDEX scadenze_minore ON scadenze(minore_id, stato, scade, regola,
+	oggetto_id, entro, ora, fatta_il, utente_id);
 -- Each worker's open deadlines by when they are overdue, with all the
 -- agenda reads of them (no lookup of the row, also for those it skips:
 -- later ones not yet past their first alert; stato too, or the planner

@@ -135,18 +135,13 @@ documento_row(HDF *row, struct stmt *st, void *ctx)
 /* The latest events the case page shows of its timeline. */
 #define RECENTI 6
 
-/* GET /minori/#: the case page. */
-int
-fascicolo(struct request *r)
+/* What the case page shows, read in the caller's snapshot: 0, or a status. */
+static int
+fascicolo_legge(struct request *r, long long id, int full)
 {
-	long long id = r->id[0];
-	int full = !minore_limited(r), rc;
 	struct documenti_ctx docs;
+	int rc;
 
-	if ((rc = minore_access(r, id, 0)) != 0)
-		return rc;
-	if (audit_view(r, "minore", id, NULL) != 0)
-		return 500;
 	if ((rc = fascicolo_header(r, id, full)) != 0)
 		return rc;
 	page_one(r, "Tutela", db_query(full ? SQL_TUTELA : SQL_TUTELA_LIMITED,
@@ -170,6 +165,27 @@ fascicolo(struct request *r)
 		    scadenze_del_caso(r, id, "Scadenze") < 0)
 			return 500;
 	}
+	return 0;
+}
+
+/* GET /minori/#: the case page. */
+int
+fascicolo(struct request *r)
+{
+	long long id = r->id[0];
+	int full = !minore_limited(r), rc;
+
+	if ((rc = minore_access(r, id, 0)) != 0)
+		return rc;
+	if (audit_view(r, "minore", id, NULL) != 0)
+		return 500;
+	/* A page of many queries: one snapshot, one lock (nothing writes). */
+	if (db_begin_read() != 0)
+		return 500;
+	rc = fascicolo_legge(r, id, full);
+	db_end_read();
+	if (rc != 0)
+		return rc;
 	return page_render(r, "minori/fascicolo.cs", "Fascicolo");
 }
 

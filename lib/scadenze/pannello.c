@@ -25,7 +25,7 @@ static const char SQL_APERTE[] =
 static const char SQL_FATTE[] =
     "SELECT regola, entro, ora, scade, fatta_il, stato, utente_id"
     " FROM scadenze WHERE minore_id = :minore AND stato = 'fatta'"
-    " ORDER BY scade DESC, regola, oggetto_id LIMIT 20";
+    " ORDER BY scade DESC, regola DESC, oggetto_id DESC LIMIT 20";
 static const char SQL_IN_CODA[] =
     "SELECT count(*) FROM scadenze_da_ricalcolare WHERE minore_id = :minore";
 
