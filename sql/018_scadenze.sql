@@ -61,9 +61,9 @@ INSERT INTO versioni (nome, n) VALUES ('scadenze_regole', 0);
 
 -- The cases whose facts changed since their deadlines were computed:
 -- marked by the triggers below whatever module writes the fact, cleared
--- by the recompute (the case's, in the change's own transaction just
--- before its commit: the module's before_commit; any left, and every
--- case's, by approdo-admin scadenze).
+-- by the recompute (approdo-admin scadenze aggiorna every minute, the
+-- queued cases; ricalcola, every case). Until then the case's page shows
+-- its deadlines as its facts make them.
 CREATE TABLE scadenze_da_ricalcolare (
 	minore_id INTEGER PRIMARY KEY
 ) STRICT;
