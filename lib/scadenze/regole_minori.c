@@ -2,9 +2,10 @@
 ** The case registry's deadlines (module minori: the tables minori,
 ** collocamenti, strutture, tutele, documenti, stati): the art. 403
 ** chain, identification and the first-reception stay, the guardian,
-** documents about to expire, a minor gone missing. Kept here, beside the
-** engine, while lib/minori changes in other hands; the table is the
-** module's own and moves there as it is (see regole.c). Writes no table.
+** documents about to expire, a minor gone missing. The module's table of
+** rules: each is SQL over the module's tables that the engine runs, so
+** it lives beside the engine, one file per module (see regole.c).
+** Writes no table.
 */
 #include "interno.h"
 

@@ -1,9 +1,8 @@
 /*
 ** The monitoring's deadlines (module monitoraggio: colloqui,
 ** azioni_seguito): an interview with the minor at least every N days,
-** and the follow-up actions by their date. Kept beside the engine while
-** lib/monitoraggio changes in other hands (see regole.c). Writes no
-** table.
+** and the follow-up actions by their date. The module's table of rules,
+** beside the engine that runs its SQL (see regole.c). Writes no table.
 */
 #include "interno.h"
 

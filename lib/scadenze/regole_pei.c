@@ -4,8 +4,8 @@
 ** actions of the PEI in force, and turning 18 (the art. 32 opinion, the
 ** art. 13 extension and its end, the permit's conversion). The terms the
 ** PEI module already computes come from lib/pei/regole.c, not again
-** here. Kept beside the engine while lib/pei changes in other hands (see
-** regole.c). Writes no table.
+** here. The module's table of rules, beside the engine that runs its
+** SQL (see regole.c). Writes no table.
 */
 #include "interno.h"
 #include "pei.h"
