@@ -16,24 +16,20 @@
 #include "interno.h"
 #include "notifiche.h"
 
-static const char SQL_DA_AVVISARE[] =
-    "SELECT s.regola, s.minore_id, s.oggetto_id, s.dal, s.avviso, s.entro,"
-    " s.ora, s.scade, s.notificata, coalesce(s.utente_id, 0) AS utente_id,"
-    " CASE WHEN s.minore_id < 0 THEN (SELECT t.nome FROM strutture t"
-    " WHERE t.id = -s.minore_id) ELSE coalesce(m.numero, '') END AS numero"
-    " FROM scadenze s"
-    " LEFT JOIN minori m ON m.id = s.minore_id"
+/* The open deadlines whose level may have changed, with their case's
+** number (a facility's deadline: its name). */
+#define DA_AVVISARE \
+    "SELECT s.regola, s.minore_id, s.oggetto_id, s.dal, s.avviso, s.entro," \
+    " s.ora, s.scade, s.notificata, coalesce(s.utente_id, 0) AS utente_id," \
+    " CASE WHEN s.minore_id < 0 THEN (SELECT t.nome FROM strutture t" \
+    " WHERE t.id = -s.minore_id) ELSE coalesce(m.numero, '') END AS numero" \
+    " FROM scadenze s LEFT JOIN minori m ON m.id = s.minore_id" \
     " WHERE s.stato = 'aperta' AND s.prossima <= :adesso"
-    " AND +s.minore_id BETWEEN :da AND :a";	/* by prossima's index */
-/* One case's (a save's recompute): by the case's index. */
+static const char SQL_DA_AVVISARE[] =
+    DA_AVVISARE " AND +s.minore_id BETWEEN :da AND :a";	/* by prossima's */
+/* One case's (the queue's recompute): by the case's index. */
 static const char SQL_DEL_CASO[] =
-    "SELECT s.regola, s.minore_id, s.oggetto_id, s.dal, s.avviso, s.entro,"
-    " s.ora, s.scade, s.notificata, coalesce(s.utente_id, 0) AS utente_id,"
-    " CASE WHEN s.minore_id < 0 THEN (SELECT t.nome FROM strutture t"
-    " WHERE t.id = -s.minore_id) ELSE coalesce(m.numero, '') END AS numero"
-    " FROM scadenze s LEFT JOIN minori m ON m.id = s.minore_id"
-    " WHERE s.minore_id = :da AND s.stato = 'aperta'"
-    " AND s.prossima <= :adesso AND :a = :da";
+    DA_AVVISARE " AND s.minore_id = :da AND :a = :da";
 
 /* A notice to send, or a level to record, once the reading is over. */
 struct nota {
@@ -115,8 +111,8 @@ invia(struct pool *p, const struct nota *n, const char *oggi)
 
 /*
 ** The deadlines of the cases from `da` to `a` whose level may have
-** changed by `now`: each level reached is told once (AVVISI_NO:
-** recorded without telling). The notices sent, or -1.
+** changed by `now`: each level reached is told once (with `notices`
+** off, recorded without telling). The notices sent, or -1.
 */
 int
 avvisi_invia(long long da, long long a, long long now, int notices)

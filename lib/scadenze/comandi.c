@@ -130,8 +130,8 @@ aggiorna(void)
 	} while (n > 0);
 	if (db_begin_write() != 0)
 		return 1;
-	if ((n = avvisi_invia(LLONG_MIN, LLONG_MAX, (long long)time(NULL),
-	    AVVISI_TUTTI)) < 0) {
+	if ((n = avvisi_invia(LLONG_MIN, LLONG_MAX, (long long)time(NULL), 1))
+	    < 0) {
 		db_rollback();
 		return 1;
 	}

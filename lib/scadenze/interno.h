@@ -177,8 +177,6 @@ int ricalcolo_caso_vivo(struct pool *, long long minore,
     void *ctx);
 
 /* avvisi.c: the notices, once per level reached. */
-/* What a recompute tells (avvisi.c). */
-enum { AVVISI_NO, AVVISI_TUTTI };
 int avvisi_invia(long long da, long long a, long long now, int notices);
 
 /* scadenze.c: the module. */

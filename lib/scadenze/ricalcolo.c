@@ -582,7 +582,7 @@ scadenze_ricalcola(int notices)
 
 static const char SQL_CODA[] =
     "SELECT minore_id FROM scadenze_da_ricalcolare ORDER BY minore_id"
-    " LIMIT 64";
+    " LIMIT :n";
 
 /*
 ** Up to CODA of the cases the triggers queued (sql/018, sql/020: their
@@ -597,18 +597,16 @@ int
 ricalcolo_coda(int *sent)
 {
 	long long id[CODA];
-	struct stmt *s = db_prepare(SQL_CODA);
-	int n = 0, rc;
+	struct stmt *s = db_query(SQL_CODA, ARGS(ARG_INT("n", CODA)));
+	int n = 0, rc = 0;
 
-	if (s == NULL)
-		return -1;
 	while (n < CODA && (rc = db_step(s)) == SQLITE_ROW)
 		id[n++] = db_int_at(s, 0);
 	db_done(s);
 	if (rc < 0)
 		return -1;
 	for (int i = 0; i < n; i++)
-		if (ricalcola(id[i], id[i], AVVISI_TUTTI, sent) < 0)
+		if (ricalcola(id[i], id[i], 1, sent) < 0)
 			return -1;
 	return n;
 }
