@@ -45,8 +45,7 @@ static const char SQL_OCCUPAZIONE[] =
     OCC(11) " FROM collocamenti c JOIN strutture s ON s.id = c.struttura_id"
     " WHERE c.dal <= :d11 AND (c.al IS NULL OR c.al > :d0) GROUP BY s.tipo";
 static const char SQL_CAPIENZA[] =
-    "SELECT tipo, sum(posti_m_6_13 + posti_m_14_17 + posti_m_18_21"
-    " + posti_f_6_13 + posti_f_14_17 + posti_f_18_21) AS posti"
+    "SELECT tipo, sum" STRUTTURE_POSTI("") " AS posti"
     " FROM strutture WHERE attiva = 1 GROUP BY tipo";
 static const char SQL_ATTESE[] =
     "SELECT p.data_trasferimento AS data,"

@@ -10,14 +10,13 @@
 ** and the facility's users). Writes no table.
 */
 #include "interno.h"
+#include "strutture.h"
 
 /*
 ** Each declaration of an active facility with authorised places, until
 ** the next; a facility that never declared, from its agreement's start.
 */
-#define CON_POSTI "s.attiva = 1 AND s.posti_m_6_13 + s.posti_m_14_17" \
-    " + s.posti_m_18_21 + s.posti_f_6_13 + s.posti_f_14_17" \
-    " + s.posti_f_18_21 > 0"
+#define CON_POSTI "s.attiva = 1 AND " STRUTTURE_POSTI("s.") " > 0"
 static const char SQL_DICHIARAZIONE[] =
     "SELECT -d.struttura_id AS minore_id, d.id AS oggetto_id,"
     " date(d.quando, 'localtime') AS inizio, date(lead(d.quando) OVER"

@@ -9,8 +9,7 @@
 
 static const char SQL_ELENCO[] =
     "SELECT id, nome, tipo, coalesce(municipio, '') AS municipio, attiva,"
-    " posti_m_6_13 + posti_m_14_17 + posti_m_18_21 + posti_f_6_13"
-    " + posti_f_14_17 + posti_f_18_21 AS posti,"
+    " " STRUTTURE_POSTI("") " AS posti,"
     " coalesce(strftime('%d/%m/%Y', convenzione_al), '') AS al,"
     " convenzione_al < date('now', 'localtime') AS scaduta"
     " FROM strutture ORDER BY attiva DESC, nome LIMIT 1000";

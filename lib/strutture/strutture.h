@@ -42,6 +42,11 @@ struct struttura_cella {
 	const char *label;	/* "Ragazzi 6-13 anni" */
 };
 extern const struct struttura_cella strutture_celle[STRUTTURE_CELLE];
+/* SQL: the authorised places of every cell, summed (`t` the table's
+** name and a dot, or ""). */
+#define STRUTTURE_POSTI(t) "(" t "posti_m_6_13 + " t "posti_m_14_17 + " \
+    t "posti_m_18_21 + " t "posti_f_6_13 + " t "posti_f_14_17 + " \
+    t "posti_f_18_21)"
 extern const struct choice strutture_fasce[];	/* "14_17", "14–17 anni" */
 extern const size_t strutture_nfasce;
 int struttura_cella(const char *sesso, const char *fascia);	/* or -1 */
